@@ -1,0 +1,137 @@
+// The public shapes of the checking core. Pure data: no VS Code or LSP types here.
+// All offsets are UTF-16 code-unit offsets into the text given to parse() (a BOM, if
+// the caller left one in, is just another character).
+
+export type FormatId = '2021' | '2019';
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+export type Layout = 'cell' | 'row' | 'markdown';
+
+/** Half-open [start, end) in UTF-16 code units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Edit extends Span {
+  newText: string;
+}
+
+export interface Fix {
+  /** Chinese title shown in the quick-fix menu. */
+  title: string;
+  edits: Edit[];
+  /** Offered first / applied by Ctrl+. Enter. */
+  preferred: boolean;
+  /** Part of fix-all (`source.fixAll.nianbao`, `nianbao fix`): changes text in place only. */
+  fixAll: boolean;
+}
+
+export interface Problem {
+  code: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fix?: Fix;
+}
+
+export interface Settings {
+  /** Severity overrides by rule code. */
+  rules?: Record<string, SeveritySetting>;
+}
+
+// ---------------------------------------------------------------------------
+// The parsed report
+
+export interface Title {
+  /** From the first character of the title's first line to the end of its last line. */
+  span: Span;
+  /** The title as one string (lines joined, whitespace removed). */
+  text: string;
+  agency: string | null;
+  year: number | null;
+  /** Where the year digits stand in the text, if found on one line. */
+  yearSpan: Span | null;
+}
+
+export type HeadingIssue = 'no-ordinal' | 'arabic-ordinal' | 'wrong-ordinal' | 'duplicate-ordinal' | 'spaces';
+
+export interface SectionHeading {
+  /** Index into SECTIONS (0..5). */
+  index: number;
+  /** The whole line (without its line break). */
+  lineSpan: Span;
+  /** The heading text proper: after indentation and a Markdown `#…` prefix, before trailing blanks. */
+  textSpan: Span;
+  text: string;
+  /** Markdown `#` prefix as written (e.g. `## `), or ''. */
+  hashes: string;
+  issues: HeadingIssue[];
+  /** From the end of the heading line to the start of the next recognised heading (or the end). */
+  bodySpan: Span;
+}
+
+export interface Cell {
+  /** The whole cell as written, padding included. */
+  span: Span;
+  /** The number proper (padding excluded); equals span for an empty cell. */
+  valueSpan: Span;
+  raw: string;
+  /** null when the cell is not a valid number for its column. */
+  value: number | null;
+  /** Written with full-width digits (keep that width when rewriting). */
+  fullWidth: boolean;
+  /** Key of the column this cell belongs to. */
+  column: string;
+}
+
+export interface ParsedRow {
+  /** Key of the row definition. */
+  key: string;
+  /** Span of the row label as written (all wrapped pieces); null for an unlabelled data row. */
+  labelSpan: Span | null;
+  /** Cells by column key, in column order. Missing cells are absent. */
+  cells: Cell[];
+  /** Cell count expected by the definition. */
+  expectedCells: number;
+}
+
+export interface ShapeIssue {
+  kind: 'missing-row' | 'duplicate-row' | 'unknown-row' | 'cell-count' | 'extra-cells';
+  span: Span;
+  /** Row key concerned (the expected row for missing/duplicate/cell-count). */
+  row?: string;
+  /** The label text as written, for unknown rows. */
+  text?: string;
+  found?: number;
+  expected?: number;
+}
+
+export interface ParsedTable {
+  /** 'T2' | 'T3' | 'T4'. */
+  id: string;
+  format: FormatId;
+  /** Index of the section this table belongs to (1, 2 or 3). */
+  section: number;
+  /** From the first header or row token to the end of the last cell. */
+  span: Span;
+  layout: Layout;
+  rows: ParsedRow[];
+  issues: ShapeIssue[];
+}
+
+export interface Report {
+  text: string;
+  title: Title | null;
+  agency: string | null;
+  year: number | null;
+  /** The format of T3 (or T2 when T3 is absent); null when no table was found. */
+  format: FormatId | null;
+  /** Recognised section headings in document order (first occurrence of each section only). */
+  sections: SectionHeading[];
+  tables: ParsedTable[];
+  /** The layout of the document's tables (for inserting a missing one). */
+  layout: Layout;
+  /** Whether the text looks like a report at all (title or at least two section headings). */
+  isReport: boolean;
+}

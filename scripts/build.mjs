@@ -1,0 +1,32 @@
+// Bundles the three entry points with esbuild: each is one file in dist/.
+//   client  -> dist/client.js  (VS Code extension host; `vscode` stays external)
+//   server  -> dist/server.js  (language server: `node dist/server.js --stdio`)
+//   cli     -> dist/cli.js     (the `nianbao` command, started by bin/nianbao.js)
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = !process.argv.includes('--dev');
+const entries = [
+  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  { in: 'server/src/server.ts', out: 'dist/server.js', external: [] },
+  { in: 'cli/src/main.ts', out: 'dist/cli.js', external: [] },
+].filter((e) => existsSync(e.in));
+
+await Promise.all(
+  entries.map((e) =>
+    build({
+      entryPoints: [e.in],
+      outfile: e.out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      external: e.external,
+      minify: production,
+      sourcemap: !production,
+      legalComments: 'none',
+      logLevel: 'warning',
+    }),
+  ),
+);
+console.log(`built ${entries.map((e) => e.out).join(', ')}`);
