@@ -91,12 +91,19 @@ export interface TableDef {
   /** Header texts (normalised) that mark where the table begins, before its first row. */
   headerMarks: string[];
   relations: Relation[];
-  /** Header lines for the template, one array of cells per header line. */
+  /** Header lines above the first row (T3, T4) or above each group's rows (T2, after the group caption), one array of cells per line. */
   templateHeader: string[][];
 }
 
 // ---------------------------------------------------------------------------
 // T2 主动公开政府信息情况
+
+const T2_ITEMS_2021: GroupDef[] = [
+  { key: 'item1', label: '第二十条第（一）项' },
+  { key: 'item5', label: '第二十条第（五）项' },
+  { key: 'item6', label: '第二十条第（六）项' },
+  { key: 'item8', label: '第二十条第（八）项' },
+];
 
 const T2_2021: TableDef = {
   id: 'T2',
@@ -108,20 +115,20 @@ const T2_2021: TableDef = {
     { key: 'repealed', label: '本年废止件数' },
     { key: 'valid', label: '现行有效件数' },
     { key: 'decisions', label: '本年处理决定数量' },
-    { key: 'fees', label: '本年收费金额（万元）', kind: 'decimal' },
+    { key: 'fees', label: '本年收费金额（单位：万元）', kind: 'decimal' },
   ],
-  groups: [],
+  groups: T2_ITEMS_2021,
   rows: [
-    { key: 'rules', label: '规章', columns: ['issued', 'repealed', 'valid'] },
-    { key: 'normative', label: '行政规范性文件', columns: ['issued', 'repealed', 'valid'] },
-    { key: 'licensing', label: '行政许可', columns: ['decisions'] },
-    { key: 'penalty', label: '行政处罚', columns: ['decisions'] },
-    { key: 'coercion', label: '行政强制', columns: ['decisions'] },
-    { key: 'charges', label: '行政事业性收费', columns: ['fees'] },
+    { key: 'rules', label: '规章', columns: ['issued', 'repealed', 'valid'], group: 'item1' },
+    { key: 'normative', label: '行政规范性文件', columns: ['issued', 'repealed', 'valid'], group: 'item1' },
+    { key: 'licensing', label: '行政许可', columns: ['decisions'], group: 'item5' },
+    { key: 'penalty', label: '行政处罚', columns: ['decisions'], group: 'item6' },
+    { key: 'coercion', label: '行政强制', columns: ['decisions'], group: 'item6' },
+    { key: 'charges', label: '行政事业性收费', columns: ['fees'], group: 'item8' },
   ],
   headerMarks: ['第二十条第(一)项', '信息内容'],
   relations: [],
-  templateHeader: [['第二十条第（一）项'], ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']],
+  templateHeader: [['信息内容']],
 };
 
 const T2_2019: TableDef = {
@@ -139,20 +146,20 @@ const T2_2019: TableDef = {
     { key: 'purchases', label: '采购项目数量' },
     { key: 'amount', label: '采购总金额', kind: 'decimal' },
   ],
-  groups: [],
+  groups: [...T2_ITEMS_2021, { key: 'item9', label: '第二十条第（九）项' }],
   rows: [
-    { key: 'rules', label: '规章', columns: ['made', 'published', 'total'] },
-    { key: 'normative', label: '规范性文件', columns: ['made', 'published', 'total'] },
-    { key: 'licensing', label: '行政许可', columns: ['lastYear', 'change', 'decisions'] },
-    { key: 'otherServices', label: '其他对外管理服务事项', columns: ['lastYear', 'change', 'decisions'] },
-    { key: 'penalty', label: '行政处罚', columns: ['lastYear', 'change', 'decisions'] },
-    { key: 'coercion', label: '行政强制', columns: ['lastYear', 'change', 'decisions'] },
-    { key: 'charges', label: '行政事业性收费', columns: ['lastYear', 'change'] },
-    { key: 'procurement', label: '政府集中采购', columns: ['purchases', 'amount'] },
+    { key: 'rules', label: '规章', columns: ['made', 'published', 'total'], group: 'item1' },
+    { key: 'normative', label: '规范性文件', columns: ['made', 'published', 'total'], group: 'item1' },
+    { key: 'licensing', label: '行政许可', columns: ['lastYear', 'change', 'decisions'], group: 'item5' },
+    { key: 'otherServices', label: '其他对外管理服务事项', columns: ['lastYear', 'change', 'decisions'], group: 'item5' },
+    { key: 'penalty', label: '行政处罚', columns: ['lastYear', 'change', 'decisions'], group: 'item6' },
+    { key: 'coercion', label: '行政强制', columns: ['lastYear', 'change', 'decisions'], group: 'item6' },
+    { key: 'charges', label: '行政事业性收费', columns: ['lastYear', 'change'], group: 'item8' },
+    { key: 'procurement', label: '政府集中采购', columns: ['purchases', 'amount'], group: 'item9' },
   ],
   headerMarks: ['第二十条第(一)项', '信息内容'],
   relations: [],
-  templateHeader: [['第二十条第（一）项'], ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']],
+  templateHeader: [['信息内容']],
 };
 
 // ---------------------------------------------------------------------------

@@ -54,7 +54,7 @@ export interface Title {
   yearSpan: Span | null;
 }
 
-export type HeadingIssue = 'no-ordinal' | 'arabic-ordinal' | 'wrong-ordinal' | 'duplicate-ordinal' | 'spaces';
+export type HeadingIssue = 'no-ordinal' | 'arabic-ordinal' | 'wrong-ordinal' | 'duplicate-ordinal' | 'spaces' | 'punctuation';
 
 export interface SectionHeading {
   /** Index into SECTIONS (0..5). */
@@ -72,9 +72,9 @@ export interface SectionHeading {
 }
 
 export interface Cell {
-  /** The whole cell as written, padding included. */
+  /** The cell's text with its padding trimmed (zero-width at the cell for an empty Markdown/tab cell). */
   span: Span;
-  /** The number proper (padding excluded); equals span for an empty cell. */
+  /** The number proper: what an edit replaces (equals span). */
   valueSpan: Span;
   raw: string;
   /** null when the cell is not a valid number for its column. */

@@ -1,0 +1,665 @@
+// parse(text) → Report: title, the six section headings, and the three tables with an exact
+// source span for every heading, label and number. One pass over the lines to find headings,
+// then one pass over the tokens of each table's section. Text that cannot be placed is recorded
+// as a shape issue (reported by the rules), never guessed.
+
+import {
+  SECTIONS,
+  FORMAT_IDS,
+  tableDef,
+  columnsOf,
+  type TableDef,
+  type RowDef,
+} from './format';
+import { splitLines, trimSpan, normalizeLabel, parseNumber, parseYear, isBlank, type Line } from './text';
+import type {
+  Report,
+  SectionHeading,
+  HeadingIssue,
+  Title,
+  ParsedTable,
+  ParsedRow,
+  Cell,
+  ShapeIssue,
+  Layout,
+  Span,
+  FormatId,
+} from './types';
+
+/** Lines longer than this are prose, never a heading, title or label (keeps the scan linear). */
+const MAX_HEADING_LENGTH = 80;
+/** The title must appear among the first non-empty lines. */
+const TITLE_SEARCH_LINES = 8;
+/** A title may be wrapped over at most this many lines. */
+const TITLE_MAX_LINES = 3;
+/** How many trailing text tokens may form one (wrapped) row label. */
+const MAX_LABEL_PIECES = 6;
+/** A text token longer than this is prose: it ends a row's cells. */
+const PROSE_LENGTH = 24;
+
+// ---------------------------------------------------------------------------
+// Section headings
+
+const CN_ORDINALS = '一二三四五六七八九十';
+const SECTION_KEYS = SECTIONS.map((s) => normalizeTitle(s.title));
+
+/** Title comparison ignores blanks and list punctuation. */
+function normalizeTitle(s: string): string {
+  let out = '';
+  for (const ch of normalizeLabel(s)) if (!'、,，;；'.includes(ch)) out += ch;
+  return out;
+}
+
+interface OrdinalRead {
+  kind: 'cn' | 'arabic';
+  value: string;
+  sep: string;
+  end: number;
+}
+
+/** Read one ordinal (`一、`, `1、`, `一.`) at s[i], allowing blanks around the mark. */
+function readOrdinal(s: string, i: number): OrdinalRead | null {
+  let j = i;
+  let kind: 'cn' | 'arabic';
+  if (CN_ORDINALS.includes(s[j] ?? '\0')) {
+    kind = 'cn';
+    while (j < s.length && CN_ORDINALS.includes(s[j])) j++;
+  } else if (/[0-9０-９]/.test(s[j] ?? '')) {
+    kind = 'arabic';
+    while (j < s.length && /[0-9０-９]/.test(s[j])) j++;
+  } else return null;
+  if (j - i > 3) return null;
+  const value = s.slice(i, j);
+  let k = j;
+  while (k < s.length && isBlank(s.charCodeAt(k))) k++;
+  const sep = s[k] ?? '';
+  if (!'、.．,，'.includes(sep) || sep === '') return null;
+  k++;
+  while (k < s.length && isBlank(s.charCodeAt(k))) k++;
+  return { kind, value, sep, end: k };
+}
+
+function arabicToCn(v: string): string {
+  const n = Number(v.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  return n >= 1 && n <= 10 ? CN_ORDINALS[n - 1] : '';
+}
+
+interface HeadingCandidate {
+  index: number;
+  line: Line;
+  textSpan: Span;
+  text: string;
+  hashes: string;
+  issues: HeadingIssue[];
+}
+
+function readHeading(text: string, line: Line): HeadingCandidate | null {
+  const trimmed = trimSpan(text, line.start, line.end);
+  if (trimmed.end - trimmed.start > MAX_HEADING_LENGTH || trimmed.end === trimmed.start) return null;
+  let start = trimmed.start;
+  let hashes = '';
+  if (text[start] === '#') {
+    let h = start;
+    while (h < trimmed.end && text[h] === '#') h++;
+    let s = h;
+    while (s < trimmed.end && isBlank(text.charCodeAt(s))) s++;
+    hashes = text.slice(start, s);
+    start = s;
+  }
+  const body = text.slice(start, trimmed.end);
+  const ordinals: OrdinalRead[] = [];
+  let pos = 0;
+  for (let o = readOrdinal(body, pos); o; o = readOrdinal(body, pos)) {
+    ordinals.push(o);
+    pos = o.end;
+  }
+  const index = SECTION_KEYS.indexOf(normalizeTitle(body.slice(pos)));
+  if (index === -1) return null;
+  const def = SECTIONS[index];
+  const issues: HeadingIssue[] = [];
+  if (ordinals.length === 0) issues.push('no-ordinal');
+  else {
+    if (ordinals.length > 1) issues.push('duplicate-ordinal');
+    const last = ordinals[ordinals.length - 1];
+    const cn = last.kind === 'arabic' ? arabicToCn(last.value) : last.value;
+    if (last.kind === 'arabic') issues.push('arabic-ordinal');
+    if (cn !== def.ordinal) issues.push('wrong-ordinal');
+    if (issues.length === 0 && body !== `${def.ordinal}、${def.title}`) {
+      issues.push(last.sep === '、' ? 'spaces' : 'punctuation');
+    }
+  }
+  return { index, line, textSpan: { start, end: trimmed.end }, text: body, hashes, issues };
+}
+
+// ---------------------------------------------------------------------------
+// Title
+
+const TITLE_TAIL = '政府信息公开';
+const TITLE_END = '年度报告';
+
+function readTitle(text: string, lines: Line[], firstHeadingLine: number): Title | null {
+  const candidates: { line: Line; norm: string }[] = [];
+  for (let i = 0; i < lines.length && i < firstHeadingLine && candidates.length < TITLE_SEARCH_LINES; i++) {
+    const t = trimSpan(text, lines[i].start, lines[i].end);
+    if (t.end === t.start) continue;
+    if (t.end - t.start > MAX_HEADING_LENGTH) break;
+    let norm = normalizeLabel(text.slice(t.start, t.end));
+    if (norm.startsWith('#')) norm = norm.replace(/^#+/, '');
+    candidates.push({ line: { start: t.start, end: t.end }, norm });
+  }
+  for (let i = 0; i < candidates.length; i++) {
+    for (let n = 1; n <= TITLE_MAX_LINES && i + n <= candidates.length; n++) {
+      const joined = candidates
+        .slice(i, i + n)
+        .map((c) => c.norm)
+        .join('');
+      if (!joined.endsWith(TITLE_END) || !joined.includes(TITLE_TAIL)) continue;
+      const before = joined.slice(0, joined.indexOf(TITLE_TAIL));
+      const m = /^(.*?)([0-9〇○零一二三四五六七八九]{4})年度?(?:工作)?$/.exec(before);
+      let agency: string | null = null;
+      let year: number | null = null;
+      if (m) {
+        year = parseYear(m[2]);
+        agency = m[1] || null;
+      } else {
+        agency = before.replace(/年度?$/, '') || null;
+      }
+      if (!agency && i > 0) {
+        const prev = candidates[i - 1].norm;
+        if (prev.length <= 40 && !prev.includes('报告')) agency = prev;
+      }
+      const span = { start: candidates[i].line.start, end: candidates[i + n - 1].line.end };
+      let yearSpan: Span | null = null;
+      if (year !== null && m) {
+        for (let k = i; k < i + n && !yearSpan; k++) {
+          const at = text.slice(candidates[k].line.start, candidates[k].line.end).indexOf(m[2]);
+          if (at !== -1) yearSpan = { start: candidates[k].line.start + at, end: candidates[k].line.start + at + 4 };
+        }
+      }
+      return { span, text: joined, agency, year, yearSpan };
+    }
+  }
+  return null;
+}
+
+/** True when the text looks like an annual disclosure report (title within the first lines). */
+export function looksLikeReport(text: string): boolean {
+  const head = text.slice(0, 4000);
+  const lines = splitLines(head);
+  return readTitle(head, lines, lines.length) !== null;
+}
+
+// ---------------------------------------------------------------------------
+// Tokens: the cells of a region, whatever its layout
+
+interface Token {
+  /** Trimmed span; for an empty field, a zero-width span at the field. */
+  start: number;
+  end: number;
+  raw: string;
+  norm: string;
+  line: number;
+  /** The line holds more than one field (a row-per-line or Markdown row). */
+  multi: boolean;
+  markdown: boolean;
+  empty: boolean;
+}
+
+function isMarkdownSeparator(cells: string[]): boolean {
+  return cells.length > 0 && cells.every((c) => /^\s*:?-{2,}:?\s*$/.test(c) || c.trim() === '');
+}
+
+function tokenizeLine(text: string, line: Line, lineNo: number, out: Token[]): void {
+  const t = trimSpan(text, line.start, line.end);
+  if (t.end === t.start) return;
+  const fields: Span[] = [];
+  let markdown = false;
+  if (text[t.start] === '|') {
+    markdown = true;
+    let s = t.start + 1;
+    for (let i = s; i <= t.end; i++) {
+      if (i === t.end || (text[i] === '|' && text[i - 1] !== '\\')) {
+        if (i < t.end || s < t.end) fields.push({ start: s, end: i });
+        s = i + 1;
+      }
+    }
+    if (fields.length && text[t.end - 1] === '|') {
+      // the closing pipe leaves no field after it
+    }
+    if (isMarkdownSeparator(fields.map((f) => text.slice(f.start, f.end)))) return;
+  } else {
+    // Fields are separated by a tab or by a run of two or more blanks.
+    let s = t.start;
+    let i = t.start;
+    while (i < t.end) {
+      const c = text.charCodeAt(i);
+      if (c === 0x09 || (isBlank(c) && i + 1 < t.end && isBlank(text.charCodeAt(i + 1)))) {
+        fields.push({ start: s, end: i });
+        if (c === 0x09) i++;
+        else while (i < t.end && isBlank(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x09) i++;
+        s = i;
+        continue;
+      }
+      i++;
+    }
+    fields.push({ start: s, end: t.end });
+  }
+  const nonEmpty = fields.filter((f) => trimSpan(text, f.start, f.end).end > trimSpan(text, f.start, f.end).start);
+  const multi = nonEmpty.length > 1;
+  // Leading and trailing empty fields are indentation, not cells.
+  let first = 0;
+  let last = fields.length - 1;
+  const isEmpty = (f: Span) => {
+    const s = trimSpan(text, f.start, f.end);
+    return s.end === s.start;
+  };
+  if (!markdown) {
+    while (first <= last && isEmpty(fields[first])) first++;
+    while (last >= first && isEmpty(fields[last])) last--;
+  }
+  for (let k = first; k <= last; k++) {
+    const f = fields[k];
+    const s = trimSpan(text, f.start, f.end);
+    const empty = s.end === s.start;
+    const raw = text.slice(s.start, s.end);
+    out.push({
+      start: empty ? f.start : s.start,
+      end: empty ? f.start : s.end,
+      raw,
+      norm: empty ? '' : normalizeLabel(raw),
+      line: lineNo,
+      multi: multi || markdown,
+      markdown,
+      empty,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+
+const ORDINAL_PREFIX = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|[0-9]+\.)/;
+
+interface LabelIndex {
+  def: TableDef;
+  /** normalised label → row key */
+  rows: Map<string, RowDef>;
+  /** normalised label without its ordinal → row (only for cores of 4+ characters) */
+  cores: Map<string, RowDef>;
+  groups: Map<string, string>;
+  /** every normalised row/group label, for "does this token start a label?" */
+  all: string[];
+  /** header marks that open the table */
+  marks: Set<string>;
+  /** header words (column names, header lines): never a cell */
+  headers: Set<string>;
+}
+
+const labelIndexes = new Map<TableDef, LabelIndex>();
+
+function labelIndex(def: TableDef): LabelIndex {
+  let idx = labelIndexes.get(def);
+  if (idx) return idx;
+  const rows = new Map<string, RowDef>();
+  const cores = new Map<string, RowDef>();
+  const groups = new Map<string, string>();
+  const all: string[] = [];
+  for (const row of def.rows) {
+    if (row.unlabelled) continue;
+    for (const label of [row.label, ...(row.variants ?? [])]) {
+      const n = normalizeLabel(label);
+      rows.set(n, row);
+      all.push(n);
+      const core = n.replace(ORDINAL_PREFIX, '');
+      if (core !== n && core.length >= 4 && !cores.has(core)) cores.set(core, row);
+    }
+  }
+  for (const g of def.groups) {
+    for (const label of [g.label, ...(g.variants ?? [])]) {
+      const n = normalizeLabel(label);
+      groups.set(n, g.key);
+      all.push(n);
+    }
+  }
+  const marks = new Set(def.headerMarks.map(normalizeLabel));
+  const headers = new Set<string>(marks);
+  for (const c of def.columns) headers.add(normalizeLabel(c.label));
+  for (const line of def.templateHeader) for (const h of line) if (h) headers.add(normalizeLabel(h));
+  idx = { def, rows, cores, groups, all, marks, headers };
+  labelIndexes.set(def, idx);
+  return idx;
+}
+
+/** Match a label string, stripping any group labels written in front of it. */
+function matchLabel(idx: LabelIndex, s: string): RowDef | undefined {
+  for (let guard = 0; guard < 4 && s; guard++) {
+    const row = idx.rows.get(s) ?? idx.cores.get(s);
+    if (row) return row;
+    let stripped = false;
+    for (const g of idx.groups.keys()) {
+      if (s.startsWith(g) && s.length > g.length) {
+        s = s.slice(g.length);
+        stripped = true;
+        break;
+      }
+    }
+    if (!stripped) return undefined;
+  }
+  return undefined;
+}
+
+function startsLabel(idx: LabelIndex, t: Token): boolean {
+  if (t.empty || t.norm.length < 2) return false;
+  if (ORDINAL_PREFIX.test(t.norm) && t.norm.length >= 3) return true;
+  return idx.all.some((l) => l.startsWith(t.norm));
+}
+
+/** Header words of the table (and the `第二十条第（x）项` captions of T2). */
+function isHeaderWord(idx: LabelIndex, t: Token): boolean {
+  return idx.headers.has(t.norm) || /^第[^条]{1,4}条/.test(t.norm);
+}
+
+interface Candidate {
+  table: ParsedTable;
+  matched: number;
+}
+
+function isNumberToken(t: Token): boolean {
+  return !t.empty && parseNumber(t.raw, 'signed') !== null || (!t.empty && parseNumber(t.raw, 'decimal') !== null);
+}
+
+function makeCell(t: Token, column: string, kind: 'int' | 'decimal' | 'signed'): Cell {
+  const parsed = t.empty ? null : parseNumber(t.raw, kind);
+  return {
+    span: { start: t.start, end: t.end },
+    valueSpan: { start: t.start, end: t.end },
+    raw: t.raw,
+    value: parsed ? parsed.value : null,
+    fullWidth: parsed ? parsed.fullWidth : false,
+    column,
+  };
+}
+
+function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | null {
+  const idx = labelIndex(def);
+  const rows: ParsedRow[] = [];
+  const issues: ShapeIssue[] = [];
+  const found = new Set<string>();
+  /** Indices of the text tokens since the last row or group: the pending label pieces. */
+  let buffer: number[] = [];
+  let tableStart = -1;
+  let headerStart = -1;
+  let tableEnd = -1;
+  const layoutVotes = { cell: 0, row: 0, markdown: 0 };
+  const unlabelled = def.rows.find((r) => r.unlabelled);
+  const joinNorm = (from: number, to: number) => {
+    let s = '';
+    for (let k = from; k < to; k++) s += tokens[buffer[k]].norm;
+    return s;
+  };
+  /** A short text that may stand where a number is due (`l`, `O`, `-`, `无`). */
+  const cellLike = (t: Token) => !t.empty && t.raw.length <= 4 && !startsLabel(idx, t) && !isHeaderWord(idx, t);
+
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i];
+    if (tok.empty) {
+      i++;
+      continue;
+    }
+    if (!isNumberToken(tok)) {
+      if (tableStart === -1 && headerStart === -1 && idx.marks.has(tok.norm)) headerStart = tok.start;
+      buffer.push(i);
+      if (buffer.length > MAX_LABEL_PIECES * 4) buffer = buffer.slice(-MAX_LABEL_PIECES);
+      // A group label (no numbers of its own) closes the pending label pieces.
+      for (let k = buffer.length - 1; k >= Math.max(0, buffer.length - MAX_LABEL_PIECES); k--) {
+        if (idx.groups.has(joinNorm(k, buffer.length))) {
+          buffer = [];
+          if (tableStart === -1 && headerStart === -1) headerStart = tok.start;
+          break;
+        }
+      }
+      i++;
+      continue;
+    }
+
+    // A number: it starts the cells of the row whose label precedes it. The label may be followed
+    // by a few short non-numbers that are really its first cells (`l`, `-`, `无`).
+    let row: RowDef | undefined;
+    let labelFrom = -1;
+    let labelTo = -1;
+    for (let skip = 0; skip <= Math.min(3, buffer.length - 1) && !row; skip++) {
+      if (skip > 0 && !cellLike(tokens[buffer[buffer.length - skip]])) break;
+      const to = buffer.length - skip;
+      for (let from = Math.max(0, to - MAX_LABEL_PIECES); from < to && !row; from++) {
+        const m = matchLabel(idx, joinNorm(from, to));
+        if (m) {
+          row = m;
+          labelFrom = from;
+          labelTo = to;
+        }
+      }
+    }
+    const labelTokens = row ? buffer.slice(labelFrom, labelTo).map((k) => tokens[k]) : [];
+    const cellsFrom = row && labelTo < buffer.length ? buffer[labelTo] : i;
+    if (!row && unlabelled && !found.has(unlabelled.key) && (headerStart !== -1 || tableStart !== -1)) {
+      row = unlabelled;
+    }
+    if (!row) {
+      if (tableStart === -1) {
+        // Numbers before the table proper (prose pasted cell by cell): not ours.
+        buffer = [];
+        i++;
+        continue;
+      }
+      // Numbers after a label we cannot match: report that label, skip its numbers.
+      const last = buffer.length ? tokens[buffer[buffer.length - 1]] : tok;
+      issues.push({ kind: 'unknown-row', span: { start: last.start, end: last.end }, text: last.raw });
+      buffer = [];
+      let j = i;
+      while (j < tokens.length && (tokens[j].empty || isNumberToken(tokens[j]))) j++;
+      tableEnd = Math.max(tableEnd, tokens[j - 1].end);
+      i = j;
+      continue;
+    }
+
+    const columns = columnsOf(def, row);
+    const lastLabel = labelTokens[labelTokens.length - 1];
+    const cellTokens: Token[] = [];
+    let j: number;
+    if (lastLabel ? tok.line === lastLabel.line : tok.multi) {
+      // One row per line (tabs, blanks or Markdown pipes): the row's cells are the rest of its line.
+      j = lastLabel ? buffer[labelTo - 1] + 1 : i;
+      while (j < tokens.length && tokens[j].line === tok.line) cellTokens.push(tokens[j++]);
+      // Trailing empty cells of a wider Markdown table are not part of a short row.
+      while (cellTokens.length > columns.length && cellTokens[cellTokens.length - 1].empty) cellTokens.pop();
+      layoutVotes[tok.markdown ? 'markdown' : 'row']++;
+    } else {
+      // One cell per line: take the next tokens until the row is full or a label begins.
+      j = cellsFrom;
+      while (j < tokens.length && cellTokens.length < columns.length) {
+        const t = tokens[j];
+        if (!t.empty && !isNumberToken(t) && (startsLabel(idx, t) || isHeaderWord(idx, t) || t.raw.length > PROSE_LENGTH)) break;
+        cellTokens.push(t);
+        j++;
+      }
+      // Further bare numbers before the next label are extra cells.
+      while (j < tokens.length && isNumberToken(tokens[j]) && cellTokens.length < columns.length * 2) {
+        cellTokens.push(tokens[j++]);
+      }
+      layoutVotes.cell++;
+    }
+
+    const labelSpan = lastLabel ? { start: labelTokens[0].start, end: lastLabel.end } : null;
+    const anchor = labelSpan ?? { start: tok.start, end: tok.end };
+    if (tableStart === -1) tableStart = headerStart !== -1 ? Math.min(headerStart, anchor.start) : anchor.start;
+    if (found.has(row.key)) {
+      issues.push({ kind: 'duplicate-row', span: anchor, row: row.key });
+    } else {
+      found.add(row.key);
+      const cells = cellTokens
+        .slice(0, columns.length)
+        .map((t, c) => makeCell(t, columns[c].key, columns[c].kind ?? 'int'));
+      rows.push({ key: row.key, labelSpan, cells, expectedCells: columns.length });
+      if (cellTokens.length !== columns.length) {
+        issues.push({
+          kind: cellTokens.length < columns.length ? 'cell-count' : 'extra-cells',
+          span: anchor,
+          row: row.key,
+          found: cellTokens.length,
+          expected: columns.length,
+        });
+      }
+    }
+    const lastTok = cellTokens[cellTokens.length - 1] ?? tok;
+    tableEnd = Math.max(tableEnd, lastTok.end, anchor.end);
+    buffer = [];
+    i = Math.max(j, i + 1);
+  }
+
+  if (tableStart === -1) return null;
+  for (const r of def.rows) {
+    if (!found.has(r.key)) {
+      const firstLineEnd = text.indexOf('\n', tableStart);
+      const end = firstLineEnd === -1 ? text.length : firstLineEnd;
+      issues.push({ kind: 'missing-row', span: trimSpan(text, tableStart, end), row: r.key });
+    }
+  }
+  const order = (key: string) => def.rows.findIndex((r) => r.key === key);
+  rows.sort((a, b) => order(a.key) - order(b.key));
+  const layout: Layout =
+    layoutVotes.markdown >= layoutVotes.row && layoutVotes.markdown > layoutVotes.cell
+      ? 'markdown'
+      : layoutVotes.row > layoutVotes.cell
+        ? 'row'
+        : 'cell';
+  return {
+    table: {
+      id: def.id,
+      format: def.format,
+      section: def.section,
+      span: { start: tableStart, end: tableEnd },
+      layout,
+      rows,
+      issues,
+    },
+    matched: found.size,
+  };
+}
+
+/** Try each format's definition of a table on a region; keep the one that fits best. */
+function parseBestTable(text: string, id: string, tokens: Token[], prefer: FormatId | null): ParsedTable | null {
+  let best: { table: ParsedTable; score: number } | null = null;
+  const order = prefer ? [prefer, ...FORMAT_IDS.filter((f) => f !== prefer)] : FORMAT_IDS;
+  for (const format of order) {
+    const c = parseTable(text, tableDef(format, id), tokens);
+    if (!c) continue;
+    const score = c.matched * 2 - c.table.issues.length;
+    if (!best || score > best.score) best = { table: c.table, score };
+  }
+  return best?.table ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// The report
+
+export function parse(text: string): Report {
+  const lines = splitLines(text);
+  const candidates: HeadingCandidate[] = [];
+  const lineNoOf = new Map<Line, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const h = readHeading(text, lines[i]);
+    if (h) {
+      candidates.push(h);
+      lineNoOf.set(h.line, i);
+    }
+  }
+  // First occurrence of each section only: a repeated title later is a caption or a quotation.
+  const seen = new Set<number>();
+  const heads = candidates.filter((c) => (seen.has(c.index) ? false : (seen.add(c.index), true)));
+  const sections: SectionHeading[] = heads.map((h, k) => {
+    const bodyStart = lines[lineNoOf.get(h.line)! + 1]?.start ?? text.length;
+    const bodyEnd = k + 1 < heads.length ? heads[k + 1].line.start : text.length;
+    return {
+      index: h.index,
+      lineSpan: { start: h.line.start, end: h.line.end },
+      textSpan: h.textSpan,
+      text: h.text,
+      hashes: h.hashes,
+      issues: h.issues,
+      bodySpan: { start: Math.min(bodyStart, bodyEnd), end: bodyEnd },
+    };
+  });
+
+  const firstHeadingLine = heads.length ? lineNoOf.get(heads[0].line)! : Math.min(lines.length, 40);
+  const title = readTitle(text, lines, firstHeadingLine);
+
+  // Tables: each in the body of its own section or, when that section is missing, in the body of the
+  // section before it (where its rows then stand).
+  const tables: ParsedTable[] = [];
+  const tokenCache = new Map<number, Token[]>();
+  const tokensOf = (span: Span, key: number): Token[] => {
+    let toks = tokenCache.get(key);
+    if (toks) return toks;
+    toks = [];
+    const first = lineIndexAt(lines, span.start);
+    for (let i = first; i < lines.length && lines[i].start < span.end; i++) {
+      tokenizeLine(text, { start: lines[i].start, end: Math.min(lines[i].end, span.end) }, i, toks);
+    }
+    tokenCache.set(key, toks);
+    return toks;
+  };
+  let prefer: FormatId | null = null;
+  for (const id of ['T3', 'T2', 'T4']) {
+    const sectionIndex = tableDef('2021', id).section;
+    let host = sections.find((s) => s.index === sectionIndex);
+    if (!host) {
+      const before = sections.filter((s) => s.index < sectionIndex);
+      host = before[before.length - 1];
+    }
+    if (!host) continue;
+    const table = parseBestTable(text, id, tokensOf(host.bodySpan, host.index), prefer);
+    if (table) {
+      tables.push(table);
+      prefer ??= table.format;
+    }
+  }
+  tables.sort((a, b) => a.section - b.section);
+
+  const t3 = tables.find((t) => t.id === 'T3');
+  const t2 = tables.find((t) => t.id === 'T2');
+  const format: FormatId | null = t3?.format ?? t2?.format ?? null;
+  const layouts = tables.map((t) => t.layout);
+  const layout: Layout = layouts.includes('markdown')
+    ? 'markdown'
+    : layouts.includes('row')
+      ? 'row'
+      : layouts.length
+        ? 'cell'
+        : sections.some((s) => s.hashes)
+          ? 'markdown'
+          : 'cell';
+
+  return {
+    text,
+    title,
+    agency: title?.agency ?? null,
+    year: title?.year ?? null,
+    format,
+    sections,
+    tables,
+    layout,
+    isReport: title !== null || sections.length >= 2,
+  };
+}
+
+function lineIndexAt(lines: Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

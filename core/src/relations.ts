@@ -1,0 +1,108 @@
+// Evaluating a table's relations (format.ts) against its parsed cells. Shared by the total rules,
+// the balance rule, recompute and the hover on total cells.
+
+import { tableDef, cellName, isDerived, type CellRef, type SumRelation, type BalanceRelation, type TableDef } from './format';
+import type { Cell, ParsedTable } from './types';
+
+export const refKey = (ref: CellRef): string => `${ref.row}|${ref.column}`;
+
+export function tableDefOf(table: ParsedTable): TableDef {
+  return tableDef(table.format, table.id);
+}
+
+/** Every cell of a table by `row|column`. */
+export function cellMap(table: ParsedTable): Map<string, Cell> {
+  const map = new Map<string, Cell>();
+  for (const row of table.rows) for (const cell of row.cells) map.set(`${row.key}|${cell.column}`, cell);
+  return map;
+}
+
+export interface SumCheck {
+  relation: SumRelation;
+  target: Cell;
+  terms: Cell[];
+  expected: number;
+}
+
+/** Sum relations whose cells are all present and numeric, with the value they call for. */
+export function sumChecks(table: ParsedTable): SumCheck[] {
+  const def = tableDefOf(table);
+  const cells = cellMap(table);
+  const out: SumCheck[] = [];
+  for (const relation of def.relations) {
+    if (relation.kind !== 'sum') continue;
+    const target = cells.get(refKey(relation.target));
+    const terms = relation.terms.map((t) => cells.get(refKey(t)));
+    if (!target || target.value === null || terms.some((t) => !t || t.value === null)) continue;
+    const ok = terms as Cell[];
+    out.push({ relation, target, terms: ok, expected: ok.reduce((s, t) => s + (t.value as number), 0) });
+  }
+  return out;
+}
+
+export interface BalanceCheck {
+  relation: BalanceRelation;
+  lhs: Cell[];
+  rhs: Cell[];
+  fixTarget: Cell;
+}
+
+export function balanceChecks(table: ParsedTable): BalanceCheck[] {
+  const def = tableDefOf(table);
+  const cells = cellMap(table);
+  const out: BalanceCheck[] = [];
+  for (const relation of def.relations) {
+    if (relation.kind !== 'balance') continue;
+    const lhs = relation.lhs.map((r) => cells.get(refKey(r)));
+    const rhs = relation.rhs.map((r) => cells.get(refKey(r)));
+    const fixTarget = cells.get(refKey(relation.fixTarget));
+    if (!fixTarget || [...lhs, ...rhs].some((c) => !c || c.value === null)) continue;
+    out.push({ relation, lhs: lhs as Cell[], rhs: rhs as Cell[], fixTarget });
+  }
+  return out;
+}
+
+/**
+ * The values recompute gives to derived cells: each sum relation evaluated once its terms are known,
+ * repeated until nothing changes (so totals of totals follow their parts). Inputs are never changed.
+ */
+export function derivedValues(table: ParsedTable): Map<string, number> {
+  const def = tableDefOf(table);
+  const cells = cellMap(table);
+  const computed = new Map<string, number>();
+  const valueOf = (ref: CellRef): number | undefined => {
+    if (isDerived(def, ref)) return computed.get(refKey(ref));
+    const v = cells.get(refKey(ref))?.value;
+    return v === null || v === undefined ? undefined : v;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of def.relations) {
+      if (r.kind !== 'sum' || computed.has(refKey(r.target))) continue;
+      let sum = 0;
+      let known = true;
+      for (const t of r.terms) {
+        const v = valueOf(t);
+        if (v === undefined) {
+          known = false;
+          break;
+        }
+        sum += v;
+      }
+      if (known) {
+        computed.set(refKey(r.target), sum);
+        changed = true;
+      }
+    }
+  }
+  return computed;
+}
+
+/** `36+16+0+0+0+0`, or for long sums the non-zero terms and the count. */
+export function termsText(values: number[]): string {
+  if (values.length <= 8) return values.join('+');
+  const nonZero = values.filter((v) => v !== 0);
+  return nonZero.length ? `${nonZero.join('+')}，共 ${values.length} 项之和` : `${values.length} 项均为 0`;
+}
+
+export { cellName };

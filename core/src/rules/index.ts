@@ -1,0 +1,69 @@
+// The rule registry and check(): run every enabled rule over a parsed report.
+
+import type { Report, Problem, Settings, Severity, Span, Fix } from '../types';
+import type { Rule } from './rule';
+import sectionMissing from './section-missing';
+import sectionOrder from './section-order';
+import sectionHeading from './section-heading';
+import tableMissing from './table-missing';
+import tableShape from './table-shape';
+import cellNotNumber from './cell-not-number';
+import rowTotal from './row-total';
+import columnTotal from './column-total';
+import balance from './balance';
+import reviewTotal from './review-total';
+import litigationTotal from './litigation-total';
+import yearMismatch from './year-mismatch';
+import formatOutdated from './format-outdated';
+import narrativeMismatch from './narrative-mismatch';
+import feeMissing from './fee-missing';
+
+const ALL: Rule[] = [
+  sectionMissing,
+  sectionOrder,
+  sectionHeading,
+  tableMissing,
+  tableShape,
+  cellNotNumber,
+  rowTotal,
+  columnTotal,
+  balance,
+  reviewTotal,
+  litigationTotal,
+  yearMismatch,
+  formatOutdated,
+  narrativeMismatch,
+  feeMissing,
+];
+
+export interface RuleMeta {
+  code: string;
+  severity: Severity;
+  description: string;
+  fixable: boolean;
+}
+
+export const RULES: readonly RuleMeta[] = ALL.map(({ code, severity, description, fixable }) => ({ code, severity, description, fixable }));
+
+export function ruleMeta(code: string): RuleMeta | undefined {
+  return RULES.find((r) => r.code === code);
+}
+
+/** Run the rules over a report; problems sorted by position, then by rule order. */
+export function check(report: Report, settings: Settings = {}): Problem[] {
+  const problems: Problem[] = [];
+  if (!report.isReport) return problems;
+  for (const rule of ALL) {
+    const setting = settings.rules?.[rule.code] ?? rule.severity;
+    if (setting === 'off') continue;
+    const severity: Severity = setting;
+    rule.check({
+      report,
+      report_(span: Span, message: string, fix?: Fix) {
+        problems.push({ code: rule.code, severity, message, span, ...(fix ? { fix } : {}) });
+      },
+    });
+  }
+  const order = new Map(ALL.map((r, i) => [r.code, i]));
+  return problems.sort((a, b) => a.span.start - b.span.start || order.get(a.code)! - order.get(b.code)!);
+}

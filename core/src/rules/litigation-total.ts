@@ -1,0 +1,3 @@
+import { totalRule } from './total';
+
+export default totalRule('litigation-total', '表四行政诉讼各组“总计”应等于前四项之和');

@@ -1,0 +1,28 @@
+// The prose of a report: its lines outside the tables, each with the section it stands in
+// (-1 before the first heading). Used by the rules that read sentences.
+
+import { splitLines, type Line } from '../text';
+import type { Report } from '../types';
+
+export interface ProseLine extends Line {
+  /** Index of the section (0..5) the line belongs to, -1 for the preamble. */
+  section: number;
+}
+
+export function proseLines(report: Report): ProseLine[] {
+  const { text } = report;
+  const tables = [...report.tables].map((t) => t.span).sort((a, b) => a.start - b.start);
+  const heads = [...report.sections].sort((a, b) => a.lineSpan.start - b.lineSpan.start);
+  const out: ProseLine[] = [];
+  let t = 0;
+  let h = -1;
+  for (const line of splitLines(text)) {
+    while (h + 1 < heads.length && heads[h + 1].lineSpan.start <= line.start) h++;
+    while (t < tables.length && tables[t].end < line.start) t++;
+    if (t < tables.length && tables[t].start <= line.end && tables[t].end >= line.start) continue;
+    if (h >= 0 && heads[h].lineSpan.start === line.start) continue;
+    if (line.end === line.start) continue;
+    out.push({ ...line, section: h >= 0 ? heads[h].index : -1 });
+  }
+  return out;
+}

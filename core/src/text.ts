@@ -1,0 +1,214 @@
+// Text primitives: line index, normalisation of labels, number cells. Everything here is linear
+// in its input and uses no regular expression that can backtrack on long lines.
+
+import type { Span } from './types';
+
+// ---------------------------------------------------------------------------
+// Lines and positions
+
+let cachedText: string | null = null;
+let cachedStarts: number[] = [];
+
+/** Offsets at which each line starts (line 0 starts at 0). Cached for the last text asked about. */
+export function lineStarts(text: string): number[] {
+  if (text === cachedText) return cachedStarts;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  cachedText = text;
+  cachedStarts = starts;
+  return starts;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** 0-based line and UTF-16 character of an offset (clamped to the text). */
+export function positionAt(text: string, offset: number): Position {
+  const starts = lineStarts(text);
+  const off = Math.max(0, Math.min(offset, text.length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: off - starts[lo] };
+}
+
+export function offsetAt(text: string, pos: Position): number {
+  const starts = lineStarts(text);
+  if (pos.line < 0) return 0;
+  if (pos.line >= starts.length) return text.length;
+  const lineEnd = pos.line + 1 < starts.length ? starts[pos.line + 1] : text.length;
+  return Math.max(starts[pos.line], Math.min(starts[pos.line] + pos.character, lineEnd));
+}
+
+export interface Line {
+  /** Start offset of the line. */
+  start: number;
+  /** End offset of the line content (before `\r\n` / `\n`). */
+  end: number;
+}
+
+/** Every line of the text with its content span (line breaks excluded). */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lines.push({ start, end });
+    start = nl + 1;
+  }
+  return lines;
+}
+
+/** The line break the document uses (for inserted text). */
+export function eolOf(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+// ---------------------------------------------------------------------------
+// Characters
+
+/** Blanks seen in pasted reports: ASCII space and tab, NBSP, ideographic space, the other Unicode spaces, BOM, CR. */
+export function isBlank(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0d ||
+    code === 0x0b ||
+    code === 0x0c ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
+}
+
+/** The span of text[start, end) with blanks trimmed from both ends. */
+export function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+const QUOTES = new Set(['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '＂', '＇']);
+
+/**
+ * Normalise a label for matching: blanks removed, full-width ASCII folded to half-width,
+ * quotes removed, and a digit's ordinal mark unified (`1、` `1．` `1.` → `1.`).
+ */
+export function normalizeLabel(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    const code = s.charCodeAt(i);
+    if (isBlank(code) || code === 0x0a) continue;
+    if (QUOTES.has(ch)) continue;
+    let c = code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ch;
+    if (c === '、' && out.length > 0 && isAsciiDigit(out.charCodeAt(out.length - 1))) c = '.';
+    out += c;
+  }
+  return out;
+}
+
+export function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+export function isFullWidthDigit(code: number): boolean {
+  return code >= 0xff10 && code <= 0xff19;
+}
+
+export function digitValue(code: number): number {
+  if (isAsciiDigit(code)) return code - 0x30;
+  if (isFullWidthDigit(code)) return code - 0xff10;
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+// Numbers in cells
+
+export type NumberKind = 'int' | 'decimal' | 'signed';
+
+export interface ParsedNumber {
+  value: number;
+  fullWidth: boolean;
+}
+
+/**
+ * Parse a cell's trimmed text as a number of the given kind. Accepts ASCII and full-width
+ * digits; `signed` allows a leading sign; `decimal` allows one decimal point.
+ */
+export function parseNumber(s: string, kind: NumberKind = 'int'): ParsedNumber | null {
+  let i = 0;
+  let sign = 1;
+  if (kind === 'signed' && s.length > 1 && '-−－+＋'.includes(s[0])) {
+    sign = '-−－'.includes(s[0]) ? -1 : 1;
+    i = 1;
+  }
+  let digits = 0;
+  let fullWidth = false;
+  let intPart = '';
+  let fracPart = '';
+  let seenPoint = false;
+  for (; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const d = digitValue(code);
+    if (d >= 0) {
+      if (isFullWidthDigit(code)) fullWidth = true;
+      digits++;
+      if (seenPoint) fracPart += d;
+      else intPart += d;
+      continue;
+    }
+    if (kind === 'decimal' && !seenPoint && (s[i] === '.' || s[i] === '．') && digits > 0 && i + 1 < s.length) {
+      seenPoint = true;
+      continue;
+    }
+    return null;
+  }
+  if (digits === 0 || intPart.length > 15) return null;
+  const value = sign * Number(fracPart ? `${intPart}.${fracPart}` : intPart);
+  return { value, fullWidth };
+}
+
+/** Format a value for a cell, keeping the width of the digits it replaces. */
+export function formatNumber(value: number, fullWidth: boolean): string {
+  const s = String(value);
+  if (!fullWidth) return s;
+  let out = '';
+  for (const ch of s) out += ch >= '0' && ch <= '9' ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch;
+  return out;
+}
+
+/** Chinese numerals used in years (二〇二三) to their digit. */
+const CN_DIGITS: Record<string, string> = {
+  '〇': '0', '○': '0', 'Ｏ': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4',
+  '五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
+};
+
+/** A four-character year in ASCII, full-width or Chinese digits, or null. */
+export function parseYear(s: string): number | null {
+  if (s.length !== 4) return null;
+  let out = '';
+  for (let i = 0; i < 4; i++) {
+    const d = digitValue(s.charCodeAt(i));
+    if (d >= 0) out += d;
+    else if (CN_DIGITS[s[i]] !== undefined) out += CN_DIGITS[s[i]];
+    else return null;
+  }
+  const y = Number(out);
+  return y >= 1990 && y <= 2100 ? y : null;
+}
