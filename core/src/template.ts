@@ -6,6 +6,10 @@ import type { FormatId, Layout } from './types';
 
 const ZERO = '0';
 
+/** The text of each cell of a generated table: zeros for a template, real values when re-laying a table. */
+export type CellText = (row: string, column: string) => string;
+const zeros: CellText = () => ZERO;
+
 /** Groups of rows in order, each with the group label to print before its first row ('' for none). */
 function rowBlocks(def: TableDef): { group: string; rows: RowDef[] }[] {
   const blocks: { group: string; rows: RowDef[] }[] = [];
@@ -21,8 +25,8 @@ function rowBlocks(def: TableDef): { group: string; rows: RowDef[] }[] {
   return blocks;
 }
 
-function rowCells(def: TableDef, row: RowDef): string[] {
-  return columnsOf(def, row).map(() => ZERO);
+function rowCells(def: TableDef, row: RowDef, values: CellText): string[] {
+  return columnsOf(def, row).map((c) => values(row.key, c.key));
 }
 
 /** T2 is a series of small tables, one per 第二十条 item, each with its own columns. */
@@ -30,7 +34,7 @@ function isItemised(def: TableDef): boolean {
   return def.id === 'T2';
 }
 
-function cellLayout(def: TableDef): string[] {
+function cellLayout(def: TableDef, values: CellText): string[] {
   const out: string[] = [];
   const cell = (s: string) => out.push(`\t${s}`);
   if (!isItemised(def)) {
@@ -47,14 +51,14 @@ function cellLayout(def: TableDef): string[] {
     } else if (block.group) cell(block.group);
     for (const row of block.rows) {
       if (!row.unlabelled) cell(row.label);
-      rowCells(def, row).forEach(cell);
+      rowCells(def, row, values).forEach(cell);
       out.push('');
     }
   }
   return out;
 }
 
-function rowLayout(def: TableDef): string[] {
+function rowLayout(def: TableDef, values: CellText): string[] {
   const out: string[] = [];
   if (!isItemised(def)) for (const line of def.templateHeader) out.push(line.join('\t'));
   for (const block of rowBlocks(def)) {
@@ -65,7 +69,7 @@ function rowLayout(def: TableDef): string[] {
     block.rows.forEach((row, k) => {
       const label = row.unlabelled ? [] : [row.label];
       const group = !isItemised(def) && k === 0 && block.group ? [block.group] : [];
-      out.push([...group, ...label, ...rowCells(def, row)].join('\t'));
+      out.push([...group, ...label, ...rowCells(def, row, values)].join('\t'));
     });
   }
   return out;
@@ -74,14 +78,14 @@ function rowLayout(def: TableDef): string[] {
 const mdRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const mdRule = (n: number) => `|${' --- |'.repeat(n)}`;
 
-function markdownLayout(def: TableDef): string[] {
+function markdownLayout(def: TableDef, values: CellText): string[] {
   const out: string[] = [];
   if (isItemised(def)) {
     for (const block of rowBlocks(def)) {
       const cols = columnsOf(def, block.rows[0]).map((c) => c.label);
       out.push(block.group, '');
       out.push(mdRow([def.templateHeader[0][0], ...cols]), mdRule(cols.length + 1));
-      for (const row of block.rows) out.push(mdRow([row.label, ...rowCells(def, row)]));
+      for (const row of block.rows) out.push(mdRow([row.label, ...rowCells(def, row, values)]));
       out.push('');
     }
     out.pop();
@@ -94,15 +98,21 @@ function markdownLayout(def: TableDef): string[] {
   for (const line of rest) out.push(mdRow(pad(line)));
   for (const block of rowBlocks(def)) {
     if (block.group) out.push(mdRow(pad([block.group])));
-    for (const row of block.rows) out.push(mdRow(pad([...(row.unlabelled ? [] : [row.label]), ...rowCells(def, row)])));
+    for (const row of block.rows) out.push(mdRow(pad([...(row.unlabelled ? [] : [row.label]), ...rowCells(def, row, values)])));
   }
   return out;
 }
 
 /** An empty table (all zeros) in the given layout, lines joined with eol, without a trailing break. */
-export function tableTemplate(id: string, format: FormatId = '2021', layout: Layout = 'markdown', eol = '\n'): string {
+export function tableTemplate(
+  id: string,
+  format: FormatId = '2021',
+  layout: Layout = 'markdown',
+  eol = '\n',
+  values: CellText = zeros,
+): string {
   const def = tableDef(format, id);
-  const lines = layout === 'cell' ? cellLayout(def) : layout === 'row' ? rowLayout(def) : markdownLayout(def);
+  const lines = layout === 'cell' ? cellLayout(def, values) : layout === 'row' ? rowLayout(def, values) : markdownLayout(def, values);
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines.join(eol);
 }
