@@ -1,0 +1,57 @@
+// The custom requests of the nianbao server: only what LSP has no message for.
+// Shared by the server, the client and the protocol tests (types only, no runtime imports).
+
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+
+export const RecomputeRequestMethod = 'nianbao/recompute';
+export const ReportInfoRequestMethod = 'nianbao/reportInfo';
+export const CheckTextRequestMethod = 'nianbao/checkText';
+
+export interface UriParams {
+  uri: string;
+}
+
+export interface RecomputeChange {
+  /** 'T2' | 'T3' | 'T4'. */
+  table: string;
+  /** Human name of the cell, e.g. `“（七）总计”·自然人`. */
+  cell: string;
+  from: string;
+  to: string;
+  range: Range;
+}
+
+export interface RemainingProblem {
+  code: string;
+  message: string;
+  range: Range;
+}
+
+export interface RecomputeResult {
+  /** Document version the edits apply to. */
+  version: number;
+  edits: TextEdit[];
+  changes: RecomputeChange[];
+  /** `balance` problems that recomputing cannot remove: an input cell is wrong. */
+  remaining: RemainingProblem[];
+}
+
+export interface ReportInfo {
+  isReport: boolean;
+  year: number | null;
+  agency: string | null;
+  format: '2021' | '2019' | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface CheckTextParams {
+  uri: string;
+  text: string;
+}
+
+export interface CheckTextResult {
+  isReport: boolean;
+  diagnostics: Diagnostic[];
+}
