@@ -1,0 +1,472 @@
+// The language server as an editor sees it: the bundled dist/server.js in its own process,
+// spoken to over stdio with JSON-RPC. Fixtures: test/fixtures/lsp-*.
+
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import {
+  FIXTURES,
+  LspClient,
+  applyTextEdits,
+  cellRange,
+  fileUri,
+  lineOf,
+  mdCellRange,
+  rangeOf,
+} from './lspClient';
+
+const CELL_NAME = 'lsp-cell.nianbao.txt';
+const MD_NAME = 'lsp-markdown.md';
+const CELL = readFileSync(path.join(FIXTURES, CELL_NAME), 'utf8');
+const MD = readFileSync(path.join(FIXTURES, MD_NAME), 'utf8');
+
+const ERROR = 1;
+const WARNING = 2;
+const INFORMATION = 3;
+
+const RECEIVED = '一、本年新收政府信息公开申请数量';
+const CARRIED_OUT = '四、结转下年度继续办理';
+const GRANTED = '（一）予以公开';
+const RESULT_TOTAL = '（七）总计';
+
+function summary(diags: Diagnostic[]): string[] {
+  return diags
+    .map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`)
+    .sort();
+}
+
+function expect(code: string, severity: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  return `${code} ${severity} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+function headingRange(text: string, heading: string) {
+  const line = text.split('\n').findIndex((l) => l.replace(/^#+ /, '').trim() === heading);
+  assert.ok(line >= 0, heading);
+  const start = text.split('\n')[line].indexOf(heading);
+  return { start: { line, character: start }, end: { line, character: start + heading.length } };
+}
+
+/** The cell-layout fixture's problems: one wrong total (53 for 52) and its consequence on the balance. */
+function cellExpected(text: string): string[] {
+  return [
+    expect('row-total', ERROR, cellRange(text, RECEIVED, 6)),
+    expect('balance', ERROR, cellRange(text, CARRIED_OUT, 6)),
+    expect('fee-missing', INFORMATION, headingRange(text, '六、其他需要报告的事项')),
+  ].sort();
+}
+
+/** The Markdown fixture with its totals recomputed (what recompute and fix-all must produce, heading aside). */
+function mdRecomputed(text: string): string {
+  return text
+    .replace(`| ${GRANTED} | 6 | 1 | 0 | 0 | 0 | 0 | 8 |`, `| ${GRANTED} | 6 | 1 | 0 | 0 | 0 | 0 | 7 |`)
+    .replace(`| ${RESULT_TOTAL} | 13 | 3 | 1 | 0 | 0 | 0 | 16 |`, `| ${RESULT_TOTAL} | 12 | 3 | 1 | 0 | 0 | 0 | 16 |`)
+    .replace(`| ${CARRIED_OUT} | 1 | 2 | 0 | 0 | 0 | 0 | 1 |`, `| ${CARRIED_OUT} | 1 | 2 | 0 | 0 | 0 | 0 | 3 |`)
+    .replace('| 1 | 1 | 0 | 0 | 3 | 0 |', '| 1 | 1 | 0 | 0 | 2 | 0 |');
+}
+
+describe('language server over stdio', () => {
+  let client: LspClient;
+  const cellUri = fileUri(CELL_NAME);
+  const mdUri = fileUri(MD_NAME);
+
+  before(async () => {
+    assert.ok(existsSync(path.join(FIXTURES, '..', '..', 'dist', 'server.js')), 'run npm run build first');
+    client = await LspClient.start();
+    await client.open(cellUri, 'nianbao', CELL);
+    await client.open(mdUri, 'markdown', MD);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('announces incremental sync, pull diagnostics and the editor features', () => {
+    const caps = client.capabilities!;
+    const sync = caps.textDocumentSync as { change: number };
+    assert.equal(sync.change, 2, 'incremental');
+    assert.ok(caps.diagnosticProvider);
+    assert.ok(caps.hoverProvider && caps.codeLensProvider && caps.inlayHintProvider && caps.foldingRangeProvider && caps.documentSymbolProvider);
+    const kinds = (caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds;
+    assert.deepEqual(kinds.sort(), ['quickfix', 'source.fixAll.nianbao']);
+  });
+
+  it('pulls diagnostics with the exact codes, ranges and severities (cell layout)', async () => {
+    const diags = await client.diagnostics(cellUri);
+    assert.deepEqual(summary(diags), cellExpected(CELL));
+    for (const d of diags) {
+      assert.equal(d.source, 'nianbao');
+      const href = d.codeDescription?.href ?? '';
+      assert.ok(href.startsWith('file:'), href);
+      assert.ok(href.endsWith(`/docs/rules/${d.code}.md`), href);
+      assert.ok(existsSync(fileURLToPath(href)), `rule page shipped: ${href}`);
+    }
+    const rowTotal = diags.find((d) => d.code === 'row-total')!;
+    assert.match(rowTotal.message, /52/);
+    assert.match(rowTotal.message, /53/);
+  });
+
+  it('pulls diagnostics of a Markdown report (detected by its title, language unchanged)', async () => {
+    const diags = await client.diagnostics(mdUri);
+    const expected = [
+      expect('section-heading', WARNING, headingRange(MD, '1、总体情况')),
+      expect('row-total', ERROR, mdCellRange(MD, GRANTED, 7)),
+      expect('column-total', ERROR, mdCellRange(MD, RESULT_TOTAL, 1)),
+      expect('row-total', ERROR, mdCellRange(MD, RESULT_TOTAL, 7)),
+      expect('column-total', ERROR, mdCellRange(MD, RESULT_TOTAL, 7)),
+      expect('balance', ERROR, mdCellRange(MD, CARRIED_OUT, 1)),
+      expect('balance', ERROR, mdCellRange(MD, CARRIED_OUT, 2)),
+      expect('row-total', ERROR, mdCellRange(MD, CARRIED_OUT, 7)),
+      expect('review-total', ERROR, rangeOf(MD, MD.indexOf('| 3 |', MD.indexOf('| 结果维持 |')) + 2, MD.indexOf('| 3 |', MD.indexOf('| 结果维持 |')) + 3)),
+    ].sort();
+    assert.deepEqual(summary(diags), expected);
+  });
+
+  it('hovers a 不予公开 row label with its legal basis: 第十六条, the three internal affairs, discretionary', async () => {
+    const line = lineOf(CELL, '5.属于三类内部事务信息');
+    const hover = await client.hover(cellUri, { line, character: 4 });
+    assert.ok(hover, 'a hover');
+    const text = (hover.contents as { value: string }).value;
+    for (const word of ['第十六条', '人事管理', '后勤管理', '内部工作流程']) assert.ok(text.includes(word), `${word} in ${text}`);
+    assert.match(text, /可以不予公开/);
+  });
+
+  it('hovers a total cell with its sum term by term', async () => {
+    const range = cellRange(CELL, RECEIVED, 6);
+    const hover = await client.hover(cellUri, { line: range.start.line, character: range.start.character + 1 });
+    const text = (hover!.contents as { value: string }).value;
+    assert.ok(text.includes('总计应为 52 = 36 + 16 + 0 + 0 + 0 + 0'), text);
+    assert.ok(text.includes('53'), text);
+    assert.deepEqual(hover!.range, range);
+  });
+
+  it('hovers a section heading with what the section must contain', async () => {
+    const line = lineOf(CELL, '三、收到和处理政府信息公开申请情况');
+    const hover = await client.hover(cellUri, { line, character: 2 });
+    const text = (hover!.contents as { value: string }).value;
+    assert.match(text, /三、收到和处理政府信息公开申请情况/);
+    assert.match(text, /勾稽关系/);
+  });
+
+  it('offers a preferred row-total quick fix whose edit, applied, removes the diagnostic', async () => {
+    const uri = fileUri('lsp-cell-quickfix.nianbao.txt');
+    await client.open(uri, 'nianbao', CELL);
+    const diags = await client.diagnostics(uri);
+    const rowTotal = diags.find((d) => d.code === 'row-total')!;
+    const actions = await client.codeActions(uri, rowTotal.range, [rowTotal], ['quickfix']);
+    const fix = actions.find((a) => a.diagnostics?.some((d) => d.code === 'row-total'));
+    assert.ok(fix, 'a quick fix for row-total');
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    assert.ok(!fix.command, 'an edit, not a command');
+    const edits = fix.edit!.changes![uri];
+    assert.deepEqual(edits, [{ range: rowTotal.range, newText: '52' }]);
+    await client.change(uri, edits);
+    const after = await client.diagnostics(uri);
+    assert.deepEqual(summary(after), [expect('fee-missing', INFORMATION, headingRange(CELL, '六、其他需要报告的事项'))]);
+    await client.close(uri);
+  });
+
+  it('offers the balance fix as a quick fix that is not preferred', async () => {
+    const diags = await client.diagnostics(cellUri);
+    const balance = diags.find((d) => d.code === 'balance')!;
+    const actions = await client.codeActions(cellUri, balance.range, [balance], ['quickfix']);
+    const fix = actions.find((a) => a.diagnostics?.some((d) => d.code === 'balance'))!;
+    assert.equal(fix.isPreferred, false);
+    assert.deepEqual(fix.edit!.changes![cellUri], [{ range: balance.range, newText: '4' }]);
+  });
+
+  it('fix-all (source.fixAll.nianbao) recomputes totals and canonicalises headings in one edit', async () => {
+    const actions = await client.codeActions(mdUri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.nianbao']);
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.nianbao');
+    const fixed = applyTextEdits(MD, actions[0].edit!.changes![mdUri]);
+    assert.equal(fixed, mdRecomputed(MD).replace('## 1、总体情况', '## 一、总体情况'));
+    // Asking for all source actions includes it too; asking for quick fixes does not.
+    const source = await client.codeActions(mdUri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source']);
+    assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.nianbao']);
+  });
+
+  it('nianbao/recompute returns the edits, what changed and the balance problems that remain', async () => {
+    type Result = {
+      version: number;
+      edits: { range: unknown; newText: string }[];
+      changes: { table: string; cell: string; from: string; to: string }[];
+      remaining: { code: string; message: string; range: { start: { line: number; character: number } } }[];
+    };
+    const r = await client.request<Result>('nianbao/recompute', { uri: mdUri });
+    assert.equal(r.version, 1);
+    const recomputed = applyTextEdits(MD, r.edits as never);
+    assert.equal(recomputed, mdRecomputed(MD));
+    assert.deepEqual(
+      r.changes.map((c) => `${c.table} ${c.from}→${c.to}`).sort(),
+      ['T3 8→7', 'T3 13→12', 'T3 1→3', 'T4 3→2'].sort(),
+    );
+    assert.ok(r.changes.every((c) => c.cell.length > 0));
+    assert.deepEqual(r.remaining.map((p) => p.code), ['balance', 'balance']);
+    assert.deepEqual(
+      r.remaining.map((p) => p.range.start).sort((a, b) => a.character - b.character),
+      [mdCellRange(recomputed, CARRIED_OUT, 2).start, mdCellRange(recomputed, CARRIED_OUT, 7).start],
+    );
+    assert.ok(r.remaining.some((p) => p.message.includes('商业企业')), JSON.stringify(r.remaining));
+  });
+
+  it('lists the six sections as symbols, with the three tables inside 二, 三, 四', async () => {
+    const symbols = await client.symbols(cellUri);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+    );
+    assert.deepEqual(
+      symbols.map((s) => (s.children ?? []).map((c) => c.name.split(' ')[0])),
+      [[], ['表二'], ['表三'], ['表四'], [], []],
+    );
+    for (const s of symbols) assert.equal(s.selectionRange.start.line, s.range.start.line);
+    const mdSymbols = await client.symbols(mdUri);
+    assert.equal(mdSymbols.length, 6);
+    assert.equal(mdSymbols[0].name, '1、总体情况');
+    assert.equal(mdSymbols[0].detail, '一、总体情况');
+  });
+
+  it('folds each section and each table', async () => {
+    const ranges = await client.folding(cellUri);
+    const starts = ranges.map((r) => r.startLine);
+    for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']) {
+      assert.ok(starts.includes(lineOf(CELL, h)), `a fold at ${h}`);
+    }
+    const symbols = await client.symbols(cellUri);
+    for (const t of symbols.flatMap((s) => s.children ?? [])) {
+      assert.ok(ranges.some((r) => r.startLine === t.range.start.line && r.endLine === t.range.end.line), `a fold for ${t.name}`);
+    }
+    // Section 六 is one line of body text after its heading: the fold ends at the last line.
+    const six = ranges.find((r) => r.startLine === lineOf(CELL, '六、其他需要报告的事项'));
+    assert.ok(six && six.endLine === lineOf(CELL, '六、其他需要报告的事项') + 1);
+    assert.ok(ranges.every((r) => r.endLine > r.startLine));
+  });
+
+  it('puts one CodeLens above each table', async () => {
+    const lenses = await client.lenses(cellUri);
+    const symbols = await client.symbols(cellUri);
+    const tables = symbols.flatMap((s) => s.children ?? []);
+    assert.equal(lenses.length, 3);
+    assert.deepEqual(lenses.map((l) => l.range.start.line), tables.map((t) => t.range.start.line));
+    const [t2, t3, t4] = lenses;
+    assert.equal(t2.command!.title, '表二 · 无勾稽关系');
+    assert.equal(t3.command!.title, '2 处不一致 · 重新计算合计');
+    assert.equal(t3.command!.command, 'nianbao.recomputeTotals');
+    assert.deepEqual(t3.command!.arguments, [cellUri]);
+    assert.equal(t4.command!.title, '勾稽关系 ✓');
+    const mdLenses = await client.lenses(mdUri);
+    assert.deepEqual(mdLenses.map((l) => l.command!.title), ['表二 · 无勾稽关系', '7 处不一致 · 重新计算合计', '1 处不一致 · 重新计算合计']);
+  });
+
+  it('names the column of a bare number with an inlay hint (总计 on a total cell)', async () => {
+    const lines = CELL.split('\n').length;
+    const hints = await client.inlayHints(cellUri, { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } });
+    const total = cellRange(CELL, RECEIVED, 6);
+    const hint = hints.find((h) => h.position.line === total.end.line && h.position.character === total.end.character);
+    assert.ok(hint, 'a hint after 53');
+    assert.equal(hint.label, '总计');
+    const natural = cellRange(CELL, RECEIVED, 0);
+    assert.equal(hints.find((h) => h.position.line === natural.end.line)?.label, '自然人');
+    // 175 T3 numbers + 15 T4 + 10 T2
+    assert.equal(hints.length, 175 + 15 + 10);
+    // A visible range gets only its own hints.
+    const some = await client.inlayHints(cellUri, { start: { line: total.start.line, character: 0 }, end: { line: total.start.line + 1, character: 0 } });
+    assert.deepEqual(some.map((h) => h.label), ['总计']);
+    // Markdown tables need no hints: every number is under its header.
+    const md = await client.inlayHints(mdUri, { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } });
+    assert.deepEqual(md, []);
+  });
+
+  it('nianbao/reportInfo gives year, format and counts for the status item', async () => {
+    const info = await client.request<Record<string, unknown>>('nianbao/reportInfo', { uri: cellUri });
+    assert.deepEqual(info, { isReport: true, year: 2023, agency: '青禾县农业农村局', format: '2021', errors: 2, warnings: 0, infos: 1 });
+  });
+});
+
+describe('incremental edits', () => {
+  let client: LspClient;
+  const uri = fileUri('lsp-cell-edits.nianbao.txt');
+
+  before(async () => {
+    client = await LspClient.start();
+    await client.open(uri, 'nianbao', CELL);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('follows a digit typed into a cell and a deleted heading', async () => {
+    assert.deepEqual(summary(await client.diagnostics(uri)), cellExpected(CELL));
+
+    // Type "1" after the 20 of （一）予以公开·自然人: 201, so its row total and （七） no longer add up.
+    const cell = cellRange(CELL, GRANTED, 0);
+    let text = await client.change(uri, [{ range: { start: cell.end, end: cell.end }, newText: '1' }]);
+    assert.ok(text.includes('\t201\n'));
+    let diags = await client.diagnostics(uri);
+    const grantedTotal = diags.find((d) => d.code === 'row-total' && d.range.start.line === cellRange(text, GRANTED, 6).start.line);
+    assert.ok(grantedTotal, JSON.stringify(summary(diags)));
+    assert.deepEqual(grantedTotal.range, cellRange(text, GRANTED, 6));
+    assert.match(grantedTotal.message, /209/);
+    assert.ok(diags.some((d) => d.code === 'column-total' && d.range.start.line === cellRange(text, RESULT_TOTAL, 0).start.line));
+
+    // Delete it again: back to the original problems.
+    text = await client.change(uri, [{ range: { start: cell.end, end: { line: cell.end.line, character: cell.end.character + 1 } }, newText: '' }]);
+    assert.equal(text, CELL);
+    assert.deepEqual(summary(await client.diagnostics(uri)), cellExpected(CELL));
+
+    // Delete the heading 五 (the whole line): section-missing, pointing at the title.
+    const five = lineOf(text, '五、存在的主要问题及改进情况');
+    text = await client.change(uri, [{ range: { start: { line: five, character: 0 }, end: { line: five + 1, character: 0 } }, newText: '' }]);
+    diags = await client.diagnostics(uri);
+    const missing = diags.filter((d) => d.code === 'section-missing');
+    assert.equal(missing.length, 1, JSON.stringify(summary(diags)));
+    assert.equal(missing[0].severity, ERROR);
+    assert.match(missing[0].message, /五/);
+    // The title starts on the agency line (line 0) and runs to 2023年度政府信息公开工作年度报告.
+    assert.equal(missing[0].range.start.line, 0);
+    // The earlier problems keep their places (they are above the edit) and the quick fix inserts the heading.
+    assert.ok(diags.some((d) => d.code === 'row-total'));
+    const actions = await client.codeActions(uri, missing[0].range, [missing[0]], ['quickfix']);
+    const insert = actions.find((a) => a.diagnostics?.[0].code === 'section-missing');
+    assert.ok(insert, 'a quick fix inserting the heading');
+    const restored = await client.change(uri, insert.edit!.changes![uri]);
+    assert.ok(restored.includes('五、存在的主要问题及改进情况'));
+    assert.ok(!(await client.diagnostics(uri)).some((d) => d.code === 'section-missing'));
+  });
+
+  it('a change with several ranges in one notification is applied in order', async () => {
+    const a = cellRange(client.texts.get(uri)!, RECEIVED, 6);
+    // Replace 53 by 5, then append 2 -> 52: the row total is right, the balance too.
+    const text = await client.change(uri, [
+      { range: { start: a.start, end: { line: a.end.line, character: a.end.character } }, newText: '5' },
+      { range: { start: { line: a.start.line, character: a.start.character + 1 }, end: { line: a.start.line, character: a.start.character + 1 } }, newText: '2' },
+    ]);
+    assert.ok(text.includes(`${RECEIVED}\n\t36\n\t16\n\t0\n\t0\n\t0\n\t0\n\t52\n`));
+    const diags = await client.diagnostics(uri);
+    assert.ok(!diags.some((d) => d.code === 'row-total' || d.code === 'balance'), JSON.stringify(summary(diags)));
+  });
+});
+
+describe('settings per document', () => {
+  let client: LspClient;
+  const uri = fileUri('lsp-cell-settings.nianbao.txt');
+  const other = fileUri('lsp-cell-other.nianbao.txt');
+
+  before(async () => {
+    client = await LspClient.start(() => ({}));
+    await client.open(uri, 'nianbao', CELL);
+    await client.open(other, 'nianbao', CELL);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('nianbao.rules: "row-total": "off" removes it, "fee-missing": "error" raises it; other documents keep theirs', async () => {
+    assert.deepEqual(summary(await client.diagnostics(uri)), cellExpected(CELL));
+    const asked = client.configurationRequests;
+    // Cached per URI: pulling again does not ask again.
+    await client.diagnostics(uri);
+    assert.equal(client.configurationRequests, asked);
+
+    await client.changeSettings((scope) => (scope === uri ? { rules: { 'row-total': 'off', 'fee-missing': 'error' } } : {}));
+    const diags = await client.diagnostics(uri);
+    assert.ok(!diags.some((d) => d.code === 'row-total'), JSON.stringify(summary(diags)));
+    const fee = diags.find((d) => d.code === 'fee-missing');
+    assert.equal(fee?.severity, ERROR);
+    assert.ok(client.configurationRequests > asked, 'settings asked again after the change');
+    assert.deepEqual(summary(await client.diagnostics(other)), cellExpected(CELL));
+
+    // With every total rule off, fix-all has nothing to do.
+    await client.changeSettings(() => ({ rules: { 'row-total': 'off', 'column-total': 'off', 'review-total': 'off', 'litigation-total': 'off' } }));
+    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.nianbao']);
+    assert.deepEqual(actions, []);
+
+    await client.changeSettings(() => ({}));
+    assert.deepEqual(summary(await client.diagnostics(uri)), cellExpected(CELL));
+  });
+
+  it('nianbao.enable false silences everything', async () => {
+    await client.changeSettings(() => ({ enable: false }));
+    assert.deepEqual(await client.diagnostics(uri), []);
+    assert.equal(await client.hover(uri, { line: lineOf(CELL, '5.属于三类内部事务信息'), character: 3 }), null);
+    assert.deepEqual(await client.lenses(uri), []);
+    await client.changeSettings(() => ({}));
+    assert.equal((await client.diagnostics(uri)).length, 3);
+  });
+
+  it('nianbao.inlayHints and nianbao.codeLens false turn those off', async () => {
+    await client.changeSettings(() => ({ inlayHints: false, codeLens: false }));
+    assert.deepEqual(await client.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 500, character: 0 } }), []);
+    assert.deepEqual(await client.lenses(uri), []);
+    await client.changeSettings(() => ({}));
+    assert.equal((await client.lenses(uri)).length, 3);
+  });
+
+  it('nianbao.run onSave: typing keeps the last result until the document is saved', async () => {
+    await client.changeSettings(() => ({ run: 'onSave' }));
+    const first = await client.pull(uri);
+    assert.equal(first.kind, 'full');
+    const before = first.kind === 'full' ? first.items : [];
+    const resultId = first.resultId;
+    const total = cellRange(client.texts.get(uri)!, RECEIVED, 6);
+    await client.change(uri, [{ range: total, newText: '52' }]);
+    const typed = await client.pull(uri, resultId);
+    assert.equal(typed.kind, 'unchanged');
+    await client.save(uri);
+    const saved = await client.diagnostics(uri);
+    assert.ok(saved.length < before.length, 'checked again after saving');
+    assert.ok(!saved.some((d) => d.code === 'row-total'));
+    await client.changeSettings(() => ({}));
+  });
+});
+
+describe('detection of reports among plain text and Markdown', () => {
+  let client: LspClient;
+  let settings: Record<string, unknown> = {};
+
+  before(async () => {
+    client = await LspClient.start(() => settings);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('checks a plaintext document whose title names 政府信息公开 and 年度报告, and no other', async () => {
+    const report = fileUri('lsp-detect-report.txt');
+    const notes = fileUri('lsp-detect-notes.txt');
+    await client.open(report, 'plaintext', CELL);
+    await client.open(notes, 'plaintext', '会议纪要\n\n一、总体情况\n本周完成了 3 项工作。\n');
+    assert.deepEqual(summary(await client.diagnostics(report)), cellExpected(CELL));
+    assert.deepEqual(await client.diagnostics(notes), []);
+    assert.equal(await client.hover(notes, { line: 2, character: 1 }), null);
+    assert.deepEqual(await client.symbols(notes), []);
+  });
+
+  it('nianbao.detect false: plaintext and Markdown are left alone, the nianbao language is still checked', async () => {
+    const report = fileUri('lsp-detect-off.txt');
+    const own = fileUri('lsp-detect-own.nianbao.txt');
+    await client.open(report, 'plaintext', CELL);
+    await client.open(own, 'nianbao', CELL);
+    settings = { detect: false };
+    await client.changeSettings(() => settings);
+    assert.deepEqual(await client.diagnostics(report), []);
+    assert.equal((await client.diagnostics(own)).length, 3);
+    settings = {};
+    await client.changeSettings(() => settings);
+    assert.equal((await client.diagnostics(report)).length, 3);
+  });
+
+  it('nianbao/checkText checks a file that is not open (for the workspace check)', async () => {
+    const r = await client.request<{ isReport: boolean; diagnostics: Diagnostic[] }>('nianbao/checkText', {
+      uri: fileUri('lsp-not-open.txt'),
+      text: `\ufeff${CELL.replace(/\n/g, '\r\n')}`,
+    });
+    assert.equal(r.isReport, true);
+    assert.deepEqual(summary(r.diagnostics), cellExpected(CELL));
+    const none = await client.request<{ isReport: boolean }>('nianbao/checkText', { uri: fileUri('x.txt'), text: 'hello' });
+    assert.equal(none.isReport, false);
+  });
+});
