@@ -1,0 +1,156 @@
+// Command-line parsing for `nianbao`: no dependency, strict (an unknown option is a usage error,
+// exit 2), `--opt value` and `--opt=value` both accepted, `--` ends the options, `-` is stdin.
+
+import type { SeveritySetting } from '../../core/src';
+
+export type Command = 'check' | 'fix' | 'explain' | 'help' | 'version';
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export type EncodingOption = 'auto' | 'utf-8' | 'gb18030';
+export type FixMode = 'dry-run' | 'write' | 'stdout';
+
+export interface Options {
+  command: Command;
+  /** For `help`: the command whose help is asked, if any. */
+  helpFor?: 'check' | 'fix' | 'explain';
+  format: OutputFormat;
+  encoding: EncodingOption;
+  rules: Record<string, SeveritySetting>;
+  fixMode: FixMode;
+  paths: string[];
+  /** For `explain`. */
+  code?: string;
+}
+
+/** A usage error: printed on stderr with a hint to `--help`, exit status 2. */
+export class UsageError extends Error {}
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const ENCODINGS: readonly EncodingOption[] = ['auto', 'utf-8', 'gb18030'];
+const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+/**
+ * Parses argv (without `node` and the script). `knownCodes` validates `--rule CODE=…`.
+ * Throws UsageError on anything it cannot accept.
+ */
+export function parseArgs(argv: readonly string[], knownCodes: readonly string[]): Options {
+  const opts: Options = { command: 'help', format: 'text', encoding: 'auto', rules: {}, fixMode: 'dry-run', paths: [] };
+  const args = [...argv];
+  if (args.length === 0) throw new UsageError('缺少命令 (missing command): 用 check、fix 或 explain');
+
+  const first = args[0];
+  if (first === '-h' || first === '--help' || first === 'help') {
+    const sub = args[1];
+    if (sub === 'check' || sub === 'fix' || sub === 'explain') opts.helpFor = sub;
+    return opts;
+  }
+  if (first === '-V' || first === '-v' || first === '--version') {
+    opts.command = 'version';
+    return opts;
+  }
+  if (first === '--explain' || first.startsWith('--explain=')) {
+    // rules.md speaks of `--explain CODE`: accept it as a spelling of `explain CODE`.
+    const code = first.includes('=') ? first.slice(first.indexOf('=') + 1) : args[1];
+    if (!code) throw new UsageError('--explain 需要规则代码 (--explain needs a rule code)');
+    if (args.length > (first.includes('=') ? 1 : 2)) throw new UsageError('explain 只接受一个规则代码 (explain takes one rule code)');
+    opts.command = 'explain';
+    opts.code = code;
+    return opts;
+  }
+  if (first !== 'check' && first !== 'fix' && first !== 'explain') {
+    if (first.startsWith('-')) throw new UsageError(`未知选项 (unknown option): ${first}`);
+    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain`);
+  }
+  opts.command = first;
+  args.shift();
+
+  const positional: string[] = [];
+  let sawFix: FixMode | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') {
+      return { ...opts, command: 'help', helpFor: opts.command as 'check' | 'fix' | 'explain' };
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const takeValue = (): string => {
+      if (eq >= 0) return arg.slice(eq + 1);
+      const v = args[i + 1];
+      if (v === undefined) throw new UsageError(`${name} 缺少取值 (${name} needs a value)`);
+      i++;
+      return v;
+    };
+    const onlyFor = (...cmds: Command[]): void => {
+      if (!cmds.includes(opts.command)) throw new UsageError(`${name} 不适用于 ${opts.command} (${name} is not an option of ${opts.command})`);
+    };
+    switch (name) {
+      case '--format': {
+        onlyFor('check');
+        const v = takeValue();
+        if (!FORMATS.includes(v as OutputFormat)) throw new UsageError(`--format 取值应为 text、json 或 sarif (got "${v}")`);
+        opts.format = v as OutputFormat;
+        break;
+      }
+      case '--encoding': {
+        onlyFor('check', 'fix');
+        const v = takeValue().toLowerCase();
+        const norm = v === 'utf8' ? 'utf-8' : v;
+        if (!ENCODINGS.includes(norm as EncodingOption)) throw new UsageError(`--encoding 取值应为 auto、utf-8 或 gb18030 (got "${v}")`);
+        opts.encoding = norm as EncodingOption;
+        break;
+      }
+      case '--rule': {
+        onlyFor('check', 'fix');
+        const v = takeValue();
+        const m = /^([^=]+)=(.*)$/.exec(v);
+        if (!m) throw new UsageError(`--rule 的格式应为 CODE=off|info|warning|error (got "${v}")`);
+        const code = m[1].trim();
+        const sev = m[2].trim();
+        if (!knownCodes.includes(code)) {
+          throw new UsageError(`未知规则代码 (unknown rule code): ${code}；可用：${knownCodes.join(', ')}`);
+        }
+        if (!SEVERITIES.includes(sev as SeveritySetting)) {
+          throw new UsageError(`规则 ${code} 的级别应为 off、info、warning 或 error (got "${sev}")`);
+        }
+        opts.rules[code] = sev as SeveritySetting;
+        break;
+      }
+      case '--write':
+      case '--stdout': {
+        onlyFor('fix');
+        if (eq >= 0) throw new UsageError(`${name} 不带取值 (${name} takes no value)`);
+        const mode: FixMode = name === '--write' ? 'write' : 'stdout';
+        if (sawFix && sawFix !== mode) throw new UsageError('--write 与 --stdout 只能选一个 (use either --write or --stdout)');
+        sawFix = mode;
+        opts.fixMode = mode;
+        break;
+      }
+      default:
+        throw new UsageError(`未知选项 (unknown option): ${arg}`);
+    }
+  }
+
+  if (opts.command === 'explain') {
+    if (positional.length !== 1) throw new UsageError('explain 需要且只需要一个规则代码 (explain takes exactly one rule code)');
+    opts.code = positional[0];
+    return opts;
+  }
+  if (positional.length === 0) throw new UsageError(`${opts.command} 需要至少一个路径 (${opts.command} needs at least one PATH; use - for stdin)`);
+  opts.paths = positional;
+  if (opts.command === 'fix') {
+    if (opts.fixMode === 'stdout' && positional.length !== 1) {
+      throw new UsageError('fix --stdout 只能处理一个文件 (fix --stdout takes exactly one file)');
+    }
+    if (opts.fixMode === 'write' && positional.includes('-')) {
+      throw new UsageError('fix --write 不能写回标准输入 (cannot --write to stdin; use --stdout)');
+    }
+  }
+  return opts;
+}

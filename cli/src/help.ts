@@ -1,0 +1,64 @@
+// Help texts of `nianbao` (Chinese first, English keywords kept for the options themselves).
+
+export const MAIN_HELP = `nianbao — 政府信息公开工作年度报告检查工具 (checker for government information-disclosure annual reports)
+
+用法 (usage):
+  nianbao check [--format text|json|sarif] [--encoding auto|utf-8|gb18030] [--rule CODE=off|info|warning|error]... PATH...
+  nianbao fix   [--write | --stdout] [--encoding auto|utf-8|gb18030] [--rule CODE=SEVERITY]... PATH...
+  nianbao explain CODE
+  nianbao --help | --version
+  nianbao <command> --help
+
+PATH 可以是文件、目录（递归查找 .txt 和 .md，跳过 node_modules 和以 . 开头的目录；目录中不是年报的文件
+静默跳过，但目录里一份年报也没有时报错），或 - 表示标准输入。
+
+退出状态 (exit status): 0 没有“错误”级别的问题；1 至少一个；2 用法错误或读写错误（信息写在 stderr）。
+`;
+
+export const CHECK_HELP = `用法 (usage): nianbao check [选项] PATH...
+
+检查年报：章节、表格、总计、勾稽关系、年份、正文数字与表格是否一致。
+
+选项 (options):
+  --format text|json|sarif   输出格式（默认 text）
+                             text：每个问题一行 \`路径:行:列  级别  说明  [代码]\`，行列从 1 起，
+                                   列按 UTF-16 码元计（与编辑器一致），最后一行是汇总；
+                             json：{ files: [{ path, encoding, report, diagnostics }] }；
+                             sarif：SARIF 2.1.0，可直接上传到代码扫描平台。
+  --encoding auto|utf-8|gb18030
+                             读取编码（默认 auto：UTF-8（可带 BOM），不是有效 UTF-8 时按 GB18030；
+                             带 BOM 的 UTF-16 总能识别）
+  --rule CODE=LEVEL          改变某条规则的级别：off、info、warning、error；可重复
+  -h, --help                 显示本帮助
+
+标准输出只有检查结果；错误信息写到标准错误。
+退出状态：0 没有错误级别的问题；1 至少一个；2 用法错误或读写错误。
+`;
+
+export const FIX_HELP = `用法 (usage): nianbao fix [--write | --stdout] [选项] PATH...
+
+应用“全部修复”中的安全修复：按表内数据重算总计（表三各行总计、（七）总计，表四总计），把章节标题
+改为规范写法。只改数字和标题文字，不增删行；缺失的章节或表格需要人工补全，不会自动插入。
+
+模式 (modes):
+  （不带参数）               试运行 (dry run)：在标准输出列出将要做的修改，不写任何文件
+  --write                    就地改写文件，保持原编码（UTF-8/GB18030/UTF-16）、BOM 和换行符；
+                             没有可修改之处的文件不会被改写（内容和修改时间都不变）；
+                             在标准输出列出做了哪些修改
+  --stdout                   把修复后的全文写到标准输出（只接受一个文件；编码、BOM 与原文件相同）
+
+其他选项 (options):
+  --encoding auto|utf-8|gb18030   读取编码，同 check
+  --rule CODE=LEVEL               关闭（off）的规则不做修复；重算总计一次填好所有总计格，只有
+                                  row-total、column-total、review-total、litigation-total 全部关闭时才不做
+  -h, --help                      显示本帮助
+
+退出状态：0 修复后没有错误级别的问题；1 修复后仍有错误（例如勾稽关系不平衡，需人工核对输入数字，
+用 nianbao check 查看）；2 用法错误或读写错误。
+`;
+
+export const EXPLAIN_HELP = `用法 (usage): nianbao explain CODE
+
+显示规则 CODE 的说明文档：检查什么、为什么（法律依据）、错误示例、正确示例、能否自动修复。
+未知的规则代码：退出状态 2，并列出全部规则代码。
+`;

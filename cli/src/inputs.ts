@@ -1,0 +1,132 @@
+// Turning the PATH arguments into parsed reports: files, directories (recursive), `-` for stdin.
+// Rules (cli.md and the brief): a file named explicitly must be a report, or it is an error (exit 2);
+// inside a directory, files that are not reports are skipped silently, but a directory without a
+// single report is an error.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from '../../core/src';
+import type { Report } from '../../core/src';
+import type { EncodingOption } from './args';
+import { decode, ioError, IoError, readBytes, readStdin, walk } from './io';
+import type { Decoded } from './io';
+import { STDIN_DISPLAY } from './output';
+
+export interface Input {
+  display: string;
+  /** Absolute path, or null for stdin. */
+  file: string | null;
+  bytes: Buffer;
+  decoded: Decoded;
+  report: Report;
+}
+
+export const NOT_A_REPORT = '不是政府信息公开工作年度报告（未找到标题和章节） (not an annual report: no title or section headings found)';
+export const EMPTY_FILE = '空文件，不是政府信息公开工作年度报告 (empty file: not an annual report)';
+export const NO_REPORT_IN_DIR = '目录中没有找到政府信息公开工作年度报告 (no annual report found in this directory: .txt/.md files searched recursively)';
+
+/**
+ * Reads every PATH in order and hands each report to `onReport`; each problem goes to `onError`
+ * (the caller prints it and exits 2 at the end). The same file reached twice is read once.
+ */
+export async function collect(
+  paths: readonly string[],
+  encoding: EncodingOption,
+  onReport: (input: Input) => void,
+  onError: (e: IoError) => void,
+): Promise<void> {
+  const seen = new Set<string>();
+  let stdinUsed = false;
+
+  /** Decodes and parses one file; true when it was a report (and went to onReport). */
+  const load = (display: string, file: string | null, bytes: Buffer, explicit: boolean): boolean => {
+    let decoded: Decoded;
+    try {
+      decoded = decode(bytes, encoding, display);
+    } catch (e) {
+      if (!(e instanceof IoError)) throw e;
+      if (explicit) onError(e);
+      return false; // in a directory: a binary or undecodable file is not a report; skip silently
+    }
+    if (decoded.text.trim() === '') {
+      if (explicit) onError(new IoError(display, EMPTY_FILE));
+      return false;
+    }
+    const report = parse(decoded.text);
+    if (!report.isReport) {
+      if (explicit) onError(new IoError(display, NOT_A_REPORT));
+      return false;
+    }
+    onReport({ display, file, bytes, decoded, report });
+    return true;
+  };
+
+  for (const p of paths) {
+    if (p === '-') {
+      if (stdinUsed) continue;
+      stdinUsed = true;
+      let bytes: Buffer;
+      try {
+        bytes = await readStdin();
+      } catch (err) {
+        onError(ioError(STDIN_DISPLAY, err));
+        continue;
+      }
+      load(STDIN_DISPLAY, null, bytes, true);
+      continue;
+    }
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch (err) {
+      onError(ioError(p, err));
+      continue;
+    }
+    if (st.isDirectory()) {
+      let reports = 0;
+      for (const found of walk(p, onError)) {
+        const key = realKey(found.file);
+        if (seen.has(key)) {
+          reports++; // already checked through another argument: it still counts for this directory
+          continue;
+        }
+        let bytes: Buffer;
+        try {
+          bytes = readBytes(found.file);
+        } catch (e) {
+          if (e instanceof IoError) onError(e);
+          continue;
+        }
+        if (load(found.display, path.resolve(found.file), bytes, false)) {
+          seen.add(key);
+          reports++;
+        }
+      }
+      if (reports === 0) onError(new IoError(p, NO_REPORT_IN_DIR));
+      continue;
+    }
+    if (!st.isFile()) {
+      onError(new IoError(p, '不是普通文件 (not a regular file)'));
+      continue;
+    }
+    const key = realKey(p);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let bytes: Buffer;
+    try {
+      bytes = readBytes(p);
+    } catch (e) {
+      if (e instanceof IoError) onError(e);
+      continue;
+    }
+    load(p, path.resolve(p), bytes, true);
+  }
+
+  function realKey(file: string): string {
+    try {
+      return fs.realpathSync(file);
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}

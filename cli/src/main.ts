@@ -1,0 +1,281 @@
+// `nianbao`: the command line around the checking core (see ../../../shared/spec/cli.md and --help).
+//   check   -> diagnostics as text, JSON or SARIF 2.1.0
+//   fix     -> the fix-all set (recompute totals, canonical headings): dry run, --write or --stdout
+//   explain -> the rule's documentation page
+// Exit status: 0 no error-severity diagnostic; 1 at least one; 2 usage or I/O error (message on stderr).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { applyEdits, check, fixAll, parse, positionAt, RULES } from '../../core/src';
+import type { Edit, Settings } from '../../core/src';
+import { parseArgs, UsageError } from './args';
+import type { Options } from './args';
+import { CHECK_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP } from './help';
+import { collect } from './inputs';
+import type { Input } from './inputs';
+import { encode, IoError } from './io';
+import { docPath, formatJson, formatSarif, formatText, locate, reportSummary } from './output';
+import type { FileResult } from './output';
+
+interface Io {
+  out: (s: string | Uint8Array) => void;
+  err: (s: string) => void;
+}
+
+interface PackageInfo {
+  version: string;
+  informationUri: string;
+}
+
+function packageInfo(): PackageInfo {
+  const root = path.join(__dirname, '..');
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      version?: string;
+      homepage?: string;
+      repository?: string | { url?: string };
+    };
+    const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    const web = pkg.homepage ?? (repo && /^https?:/.test(repo) ? repo.replace(/\.git$/, '') : undefined);
+    return { version: pkg.version ?? '0.0.0', informationUri: web ?? pathToFileURL(path.join(root, 'README.md')).href };
+  } catch {
+    return { version: '0.0.0', informationUri: pathToFileURL(path.join(root, 'README.md')).href };
+  }
+}
+
+const errorLine = (e: IoError): string => `nianbao: ${e.path}: ${e.message}`;
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const codes = RULES.map((r) => r.code);
+  let opts: Options;
+  try {
+    opts = parseArgs(argv, codes);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`nianbao: ${e.message}\n用法 (usage): nianbao check|fix|explain …；详见 nianbao --help\n`);
+      return 2;
+    }
+    throw e;
+  }
+  switch (opts.command) {
+    case 'help':
+      io.out(opts.helpFor === 'check' ? CHECK_HELP : opts.helpFor === 'fix' ? FIX_HELP : opts.helpFor === 'explain' ? EXPLAIN_HELP : MAIN_HELP);
+      return 0;
+    case 'version':
+      io.out(`${packageInfo().version}\n`);
+      return 0;
+    case 'explain':
+      return explain(opts.code!, io);
+    case 'check':
+      return runCheck(opts, io);
+    case 'fix':
+      return runFix(opts, io);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// explain
+
+function explain(code: string, io: Io): number {
+  const rule = RULES.find((r) => r.code === code);
+  if (!rule) {
+    const list = RULES.map((r) => `  ${r.code.padEnd(20)} ${r.description}`).join('\n');
+    io.err(`nianbao: 未知规则代码 (unknown rule code): ${code}\n可用的规则代码 (rule codes):\n${list}\n`);
+    return 2;
+  }
+  let page: string;
+  try {
+    page = fs.readFileSync(docPath(code), 'utf8');
+  } catch {
+    io.err(`nianbao: ${docPath(code)}: 找不到规则文档 (rule page not found); 规则说明：${rule.description}\n`);
+    return 2;
+  }
+  io.out(page.endsWith('\n') ? page : page + '\n');
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// check
+
+async function runCheck(opts: Options, io: Io): Promise<number> {
+  const settings: Settings = { rules: opts.rules };
+  const results: FileResult[] = [];
+  const errors: string[] = [];
+  await collect(
+    opts.paths,
+    opts.encoding,
+    (input) => {
+      const problems = check(input.report, settings);
+      const text = input.decoded.text;
+      const diagnostics = problems.map((p) => locate(text, p));
+      results.push({
+        display: input.display,
+        file: input.file,
+        encoding: input.decoded.encoding,
+        report: reportSummary(input.report),
+        diagnostics,
+      });
+    },
+    (e) => {
+      errors.push(errorLine(e));
+      io.err(errorLine(e) + '\n');
+    },
+  );
+  if (opts.format === 'json') io.out(formatJson(results));
+  else if (opts.format === 'sarif') {
+    const info = packageInfo();
+    io.out(
+      formatSarif(results, {
+        version: info.version,
+        informationUri: info.informationUri,
+        cwd: process.cwd(),
+        overrides: opts.rules,
+        errors,
+      }),
+    );
+  } else if (results.length > 0 || errors.length === 0) io.out(formatText(results));
+  if (errors.length) return 2;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// fix
+
+interface Planned {
+  input: Input;
+  edits: Edit[];
+  fixed: string;
+  /** Error-severity diagnostics left after fixing. */
+  remaining: number;
+}
+
+function plan(input: Input, settings: Settings): Planned {
+  const text = input.decoded.text;
+  const edits = [...fixAll(input.report, settings)].sort((a, b) => a.start - b.start || a.end - b.end);
+  const fixed = edits.length ? applyEdits(text, edits) : text;
+  const after = fixed === text ? input.report : parse(fixed);
+  const remaining = check(after, settings).filter((p) => p.severity === 'error').length;
+  return { input, edits, fixed, remaining };
+}
+
+/** `path:line:col  旧 → 新` for each edit (positions in the original text). */
+function describeEdits(p: Planned): string[] {
+  const text = p.input.decoded.text;
+  return p.edits
+    .filter((e) => text.slice(e.start, e.end) !== e.newText)
+    .map((e) => {
+      const pos = positionAt(text, e.start);
+      const show = (s: string): string => JSON.stringify(s).slice(1, -1);
+      return `${p.input.display}:${pos.line + 1}:${pos.character + 1}  ${show(text.slice(e.start, e.end))} → ${show(e.newText)}`;
+    });
+}
+
+async function runFix(opts: Options, io: Io): Promise<number> {
+  const settings: Settings = { rules: opts.rules };
+  const errors: IoError[] = [];
+  const planned: Planned[] = [];
+  await collect(
+    opts.paths,
+    opts.encoding,
+    (input) => planned.push(plan(input, settings)),
+    (e) => {
+      errors.push(e);
+      io.err(errorLine(e) + '\n');
+    },
+  );
+
+  if (opts.fixMode === 'stdout') {
+    if (planned.length > 1) {
+      io.err('nianbao: fix --stdout 只能处理一个文件，这里找到多份年报 (fix --stdout takes one report; the path gave several)\n');
+      return 2;
+    }
+    const p = planned[0];
+    if (p) io.out(encode(p.fixed, p.input.decoded));
+    if (errors.length || !p) return 2;
+    return p.remaining > 0 ? 1 : 0;
+  }
+
+  const lines: string[] = [];
+  let changedFiles = 0;
+  let changes = 0;
+  let remaining = 0;
+  for (const p of planned) {
+    const described = describeEdits(p);
+    const changed = p.fixed !== p.input.decoded.text;
+    remaining += p.remaining;
+    if (!changed) {
+      lines.push(`${p.input.display}: 无需修改 (nothing to fix)`);
+      continue;
+    }
+    if (opts.fixMode === 'write') {
+      const d = p.input.decoded;
+      // Write back only when the original bytes round-trip through this encoding: then every byte
+      // outside the edited ranges is exactly what it was.
+      if (!encode(d.text, d).equals(p.input.bytes)) {
+        const e = new IoError(p.input.display, `无法按原编码（${d.encoding}）无损写回，未修改 (cannot write back losslessly in ${d.encoding}; file left unchanged)`);
+        errors.push(e);
+        io.err(errorLine(e) + '\n');
+        continue;
+      }
+      try {
+        fs.writeFileSync(p.input.file!, encode(p.fixed, d));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const e = new IoError(
+          p.input.display,
+          code === 'EACCES' || code === 'EPERM' ? '没有写入权限 (permission denied)' : `写入失败 (cannot write: ${(err as Error).message.split('\n')[0]})`,
+        );
+        errors.push(e);
+        io.err(errorLine(e) + '\n');
+        continue;
+      }
+    }
+    changedFiles++;
+    changes += described.length;
+    lines.push(...described);
+    lines.push(
+      opts.fixMode === 'write'
+        ? `${p.input.display}: 已修改 ${described.length} 处 (${described.length} change(s) written)`
+        : `${p.input.display}: 可修改 ${described.length} 处 (${described.length} change(s) possible)`,
+    );
+  }
+  if (planned.length) {
+    lines.push(
+      opts.fixMode === 'write'
+        ? `共 ${planned.length} 个文件，已修改 ${changedFiles} 个文件中的 ${changes} 处`
+        : `共 ${planned.length} 个文件，${changedFiles} 个文件中有 ${changes} 处可修改（试运行，未写入文件；加 --write 写入，或 --stdout 输出修复后的全文）`,
+    );
+    if (remaining > 0) lines.push(`修复后仍有 ${remaining} 个错误，需要人工处理（用 nianbao check 查看）`);
+    io.out(lines.join('\n') + '\n');
+  }
+  if (errors.length) return 2;
+  return remaining > 0 ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------
+
+if (require.main === module || isBundleEntry()) {
+  run(process.argv.slice(2), {
+    out: (s) => {
+      process.stdout.write(s);
+    },
+    err: (s) => {
+      process.stderr.write(s);
+    },
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`nianbao: 内部错误 (internal error): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+/** The bundle (dist/cli.js) is loaded by bin/nianbao.js through require(), so require.main is the bin. */
+function isBundleEntry(): boolean {
+  const main = require.main?.filename ?? '';
+  return path.basename(main) === 'nianbao.js' || path.basename(main) === 'nianbao';
+}

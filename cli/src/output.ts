@@ -1,0 +1,226 @@
+// The three output formats of `nianbao check` (cli.md): text, JSON and SARIF 2.1.0.
+// Positions are 1-based; a column counts UTF-16 code units, as the editor does.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { positionAt, RULES } from '../../core/src';
+import type { FormatId, Problem, Report, Severity } from '../../core/src';
+import type { Encoding } from './io';
+
+export interface Located {
+  code: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One checked report: what every format prints. */
+export interface FileResult {
+  /** The path as shown to the user (as given, or given directory + relative path; `<stdin>`). */
+  display: string;
+  /** Absolute path on disk, or null for standard input. */
+  file: string | null;
+  encoding: Encoding;
+  report: { title: string | null; agency: string | null; year: number | null; format: FormatId | null };
+  diagnostics: Located[];
+}
+
+export const STDIN_DISPLAY = '<stdin>';
+
+/** 1-based line/column of a problem's span (end column exclusive, like SARIF and LSP). */
+export function locate(text: string, p: Problem): Located {
+  const s = positionAt(text, p.span.start);
+  const e = positionAt(text, Math.max(p.span.start, p.span.end));
+  return {
+    code: p.code,
+    severity: p.severity,
+    message: p.message,
+    line: s.line + 1,
+    column: s.character + 1,
+    endLine: e.line + 1,
+    endColumn: e.character + 1,
+  };
+}
+
+export function reportSummary(report: Report): FileResult['report'] {
+  return {
+    title: report.title ? report.title.text : null,
+    agency: report.agency,
+    year: report.year,
+    format: report.format,
+  };
+}
+
+const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ');
+
+// ---------------------------------------------------------------------------
+// text
+
+export function formatText(results: FileResult[]): string {
+  const lines: string[] = [];
+  const count = { error: 0, warning: 0, info: 0 };
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      count[d.severity]++;
+      lines.push(`${r.display}:${d.line}:${d.column}  ${d.severity}  ${oneLine(d.message)}  [${d.code}]`);
+    }
+  }
+  const total = count.error + count.warning + count.info;
+  lines.push(
+    `${total} 个问题（${count.error} 个错误，${count.warning} 个警告，${count.info} 个提示），共检查 ${results.length} 个文件`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------
+// json
+
+export function formatJson(results: FileResult[]): string {
+  const files = results.map((r) => ({
+    path: r.display,
+    encoding: r.encoding,
+    report: r.report,
+    diagnostics: r.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+    })),
+  }));
+  return JSON.stringify({ files }, null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------------------
+// sarif
+
+/** Where the shipped rule pages are: `docs/rules/` beside `dist/` in the installed package. */
+export function docsDir(): string {
+  return path.join(__dirname, '..', 'docs', 'rules');
+}
+
+export function docPath(code: string): string {
+  return path.join(docsDir(), `${code}.md`);
+}
+
+function readDoc(code: string): string | null {
+  try {
+    return fs.readFileSync(docPath(code), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+const sarifLevel = (s: Severity | 'off'): 'error' | 'warning' | 'note' | 'none' =>
+  s === 'info' ? 'note' : s === 'off' ? 'none' : s;
+
+const SRCROOT = '%SRCROOT%';
+
+/** A relative URI (forward slashes, percent-encoded) for a path inside `base`, else null. */
+function relativeUri(file: string, base: string): string | null {
+  const rel = path.relative(base, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  return rel.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+export interface SarifOptions {
+  version: string;
+  informationUri: string;
+  /** Base for relative artifact URIs (the working directory). */
+  cwd: string;
+  /** Effective severities from `--rule`, for the invocation's configuration overrides. */
+  overrides: Record<string, Severity | 'off'>;
+  /** One-line I/O and usage errors met during the run (tool execution notifications). */
+  errors: string[];
+}
+
+export function formatSarif(results: FileResult[], opts: SarifOptions): string {
+  const rules = RULES.map((r) => {
+    const doc = readDoc(r.code);
+    const full = `${r.description}${r.fixable ? '（可自动修复）' : ''}`;
+    return {
+      id: r.code,
+      shortDescription: { text: r.description },
+      fullDescription: { text: full },
+      helpUri: pathToFileURL(docPath(r.code)).href,
+      ...(doc ? { help: { text: full, markdown: doc } } : {}),
+      defaultConfiguration: { level: sarifLevel(r.severity) },
+      properties: { fixable: r.fixable },
+    };
+  });
+  const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+
+  const artifacts: object[] = [];
+  const artifactIndex = new Map<FileResult, number>();
+  const artifactLocation = (r: FileResult): Record<string, unknown> => {
+    const idx = artifactIndex.get(r)!;
+    if (r.file === null) return { uri: 'stdin', index: idx };
+    const rel = relativeUri(r.file, opts.cwd);
+    return rel !== null ? { uri: rel, uriBaseId: SRCROOT, index: idx } : { uri: pathToFileURL(r.file).href, index: idx };
+  };
+  for (const r of results) {
+    artifactIndex.set(r, artifacts.length);
+    const loc = artifactLocation(r);
+    artifacts.push({ location: { ...loc, index: undefined }, encoding: r.encoding, sourceLanguage: 'plaintext' });
+  }
+
+  const sarifResults = results.flatMap((r) =>
+    r.diagnostics.map((d) => ({
+      ruleId: d.code,
+      ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
+      level: sarifLevel(d.severity),
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(r),
+            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+          },
+        },
+      ],
+    })),
+  );
+
+  const overrides = Object.entries(opts.overrides).map(([code, level]) => ({
+    descriptor: { id: code, ...(ruleIndex.has(code) ? { index: ruleIndex.get(code) } : {}) },
+    configuration: level === 'off' ? { enabled: false } : { level: sarifLevel(level) },
+  }));
+
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'nianbao',
+            version: opts.version,
+            semanticVersion: opts.version,
+            informationUri: opts.informationUri,
+            rules,
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: opts.errors.length === 0,
+            ...(overrides.length ? { ruleConfigurationOverrides: overrides } : {}),
+            ...(opts.errors.length
+              ? { toolExecutionNotifications: opts.errors.map((text) => ({ level: 'error', message: { text } })) }
+              : {}),
+          },
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(opts.cwd + path.sep).href } },
+        artifacts,
+        results: sarifResults,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
