@@ -5,6 +5,7 @@
 
 import {
   SECTIONS,
+  FORMATS,
   FORMAT_IDS,
   tableDef,
   columnsOf,
@@ -293,6 +294,8 @@ interface LabelIndex {
   marks: Set<string>;
   /** header words (column names, header lines): never a cell */
   headers: Set<string>;
+  /** marks and row labels of the other tables of the format: once this table has begun, they end it */
+  foreign: Set<string>;
 }
 
 const labelIndexes = new Map<TableDef, LabelIndex>();
@@ -325,7 +328,14 @@ function labelIndex(def: TableDef): LabelIndex {
   const headers = new Set<string>(marks);
   for (const c of def.columns) headers.add(normalizeLabel(c.label));
   for (const line of def.templateHeader) for (const h of line) if (h) headers.add(normalizeLabel(h));
-  idx = { def, rows, cores, groups, all, marks, headers };
+  const foreign = new Set<string>();
+  for (const other of Object.values(FORMATS[def.format].tables)) {
+    if (other.id === def.id) continue;
+    for (const m of other.headerMarks) foreign.add(normalizeLabel(m));
+    for (const r of other.rows) if (!r.unlabelled) foreign.add(normalizeLabel(r.label));
+    for (const g of other.groups) foreign.add(normalizeLabel(g.label));
+  }
+  idx = { def, rows, cores, groups, all, marks, headers, foreign };
   labelIndexes.set(def, idx);
   return idx;
 }
@@ -397,6 +407,18 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
     for (let k = from; k < to; k++) s += tokens[buffer[k]].norm;
     return s;
   };
+  /** Row labels left standing without any number before the next label: rows with no cells. */
+  const emptyRows = (pending: number[]) => {
+    if (tableStart === -1) return;
+    for (const k of pending) {
+      const t = tokens[k];
+      const row = idx.rows.get(t.norm);
+      if (!row || found.has(row.key)) continue;
+      found.add(row.key);
+      rows.push({ key: row.key, labelSpan: { start: t.start, end: t.end }, cells: [], expectedCells: columnsOf(def, row).length });
+      issues.push({ kind: 'cell-count', span: { start: t.start, end: t.end }, row: row.key, found: 0, expected: columnsOf(def, row).length });
+    }
+  };
   /** A short text that may stand where a number is due (`l`, `O`, `-`, `无`). */
   const cellLike = (t: Token) => !t.empty && t.raw.length <= 4 && !startsLabel(idx, t) && !isHeaderWord(idx, t);
 
@@ -408,12 +430,15 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
       continue;
     }
     if (!isNumberToken(tok)) {
+      // Another table begins (its section heading is missing): this one ends here.
+      if (tableStart !== -1 && idx.foreign.has(tok.norm)) break;
       if (tableStart === -1 && headerStart === -1 && idx.marks.has(tok.norm)) headerStart = tok.start;
       buffer.push(i);
       if (buffer.length > MAX_LABEL_PIECES * 4) buffer = buffer.slice(-MAX_LABEL_PIECES);
       // A group label (no numbers of its own) closes the pending label pieces.
       for (let k = buffer.length - 1; k >= Math.max(0, buffer.length - MAX_LABEL_PIECES); k--) {
         if (idx.groups.has(joinNorm(k, buffer.length))) {
+          emptyRows(buffer.slice(0, k));
           buffer = [];
           if (tableStart === -1 && headerStart === -1) headerStart = tok.start;
           break;
@@ -440,6 +465,7 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
         }
       }
     }
+    if (row) emptyRows(buffer.slice(0, labelFrom));
     const labelTokens = row ? buffer.slice(labelFrom, labelTo).map((k) => tokens[k]) : [];
     const cellsFrom = row && labelTo < buffer.length ? buffer[labelTo] : i;
     if (!row && unlabelled && !found.has(unlabelled.key) && (headerStart !== -1 || tableStart !== -1)) {

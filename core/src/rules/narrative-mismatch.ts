@@ -67,11 +67,11 @@ const CLAIMS: Claim[] = [
 ];
 
 /** A gap that compares, negates, estimates or joins: the number is not a plain restatement. */
-const GAP_STOP = /较|比|同比|环比|增|减|降|多|少|约|超|以上|以下|不到|近|余|未|没有|无|或|和|及|与|、|其中|累计|平均|占/;
+const GAP_STOP = /较|比|同比|环比|增|减|降|多|少|约|超|以上|以下|不到|近|余|未|没有|无|或|和|及|与|、|各|其中|累计|平均|占/;
 /** Characters that end a phrase. */
 const PUNCT = '。；;，,！？!?：:（）()《》“”"\n';
-/** Characters before a key that negate or change it (不予公开 is not 予以公开). */
-const KEY_PREFIX_STOP = '不未';
+/** Characters before a key that negate it (不予公开 is not 予以公开) or join it to another (复议和诉讼). */
+const KEY_PREFIX_STOP = '不未和及与';
 
 function isDigit(ch: string | undefined): boolean {
   return !!ch && /[0-9０-９]/.test(ch);

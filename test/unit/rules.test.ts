@@ -1,0 +1,393 @@
+// Rule tests in the valid/invalid shape: a clean fixture, one defect introduced, the exact problems
+// (code, where, message) and the exact fix expected.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse, check, applyEdits, recompute, fixAll, RULES, type Problem, type Report } from '../../core/src';
+import { fixture, where, seedFiles, SEEDS_MISSING } from '../helpers';
+import { tableTemplate } from '../../core/src';
+
+const CLEAN = fixture('clean-2021.txt');
+
+function replaceOnce(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  assert.notEqual(at, -1, `fixture lacks ${JSON.stringify(from)}`);
+  assert.equal(text.indexOf(from, at + 1), -1, `fixture has ${JSON.stringify(from)} more than once`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/** Set one cell (by row key and column key) to new text. */
+function setCell(text: string, table: string, row: string, column: string, value: string): string {
+  const r = parse(text);
+  const cell = r.tables.find((t) => t.id === table)!.rows.find((x) => x.key === row)!.cells.find((c) => c.column === column)!;
+  return applyEdits(text, [{ ...cell.valueSpan, newText: value }]);
+}
+
+const problemsOf = (text: string, code?: string): Problem[] => check(parse(text)).filter((p) => !code || p.code === code);
+const spanText = (text: string, p: Problem) => text.slice(p.span.start, p.span.end);
+const applyFix = (text: string, p: Problem) => applyEdits(text, p.fix!.edits);
+
+test('every rule is registered once with the severity of rules.md', () => {
+  assert.deepEqual(
+    RULES.map((r) => `${r.code}:${r.severity}:${r.fixable}`),
+    [
+      'section-missing:error:true',
+      'section-order:warning:false',
+      'section-heading:warning:true',
+      'table-missing:error:true',
+      'table-shape:error:false',
+      'cell-not-number:error:false',
+      'row-total:error:true',
+      'column-total:error:true',
+      'balance:error:true',
+      'review-total:error:true',
+      'litigation-total:error:true',
+      'year-mismatch:warning:true',
+      'format-outdated:warning:false',
+      'narrative-mismatch:warning:false',
+      'fee-missing:info:false',
+    ],
+  );
+});
+
+describe('sections', () => {
+  test('section-missing: a lost heading is put back just above its table', () => {
+    const text = replaceOnce(CLEAN, '三、收到和处理政府信息公开申请情况\n', '');
+    const ps = problemsOf(text);
+    assert.deepEqual(ps.map((p) => p.code), ['section-missing']);
+    const [p] = ps;
+    assert.equal(p.severity, 'error');
+    assert.equal(p.message, '缺少第三部分“三、收到和处理政府信息公开申请情况”');
+    assert.equal(spanText(text, p), '青禾市柳溪区文化和旅游局\n\n2024年度政府信息公开工作年度报告');
+    assert.equal(p.fix!.fixAll, false);
+    assert.equal(applyFix(text, p), CLEAN);
+  });
+
+  test('section-missing: a section without a table is inserted before the next one', () => {
+    const text = replaceOnce(CLEAN, '五、存在的主要问题及改进情况\n主要问题是政策解读形式较为单一。下一步将丰富图解、视频等解读形式。\n\n', '');
+    const [p] = problemsOf(text, 'section-missing');
+    const fixed = applyFix(text, p);
+    assert.ok(fixed.includes('\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n'));
+    assert.deepEqual(problemsOf(fixed), []);
+  });
+
+  test('section-missing: a missing table section comes back with an empty table in the document layout', () => {
+    const start = CLEAN.indexOf('四、政府信息公开行政复议');
+    const end = CLEAN.indexOf('五、存在的主要问题');
+    const text = CLEAN.slice(0, start) + CLEAN.slice(end);
+    const ps = problemsOf(text);
+    // The prose still speaks of 行政复议 3 件, but with T4 gone nothing is compared.
+    assert.deepEqual(ps.map((p) => p.code), ['section-missing']);
+    const fixed = applyFix(text, ps[0]);
+    assert.ok(fixed.includes(`四、政府信息公开行政复议、行政诉讼情况\n${tableTemplate('T4', '2021', 'cell')}\n\n五、`));
+    // The inserted zeros now contradict the prose: the table must be completed by a person.
+    assert.deepEqual(problemsOf(fixed).map((p) => p.code), ['narrative-mismatch', 'narrative-mismatch']);
+  });
+
+  test('section-order: 六 before 五', () => {
+    const five = '五、存在的主要问题及改进情况\n主要问题是政策解读形式较为单一。下一步将丰富图解、视频等解读形式。\n\n';
+    const text = replaceOnce(CLEAN, five, '') + '\n' + five;
+    const ps = problemsOf(text);
+    assert.deepEqual(ps.map((p) => p.code), ['section-order']);
+    assert.equal(spanText(text, ps[0]), '五、存在的主要问题及改进情况');
+    assert.equal(ps[0].message, '“五、存在的主要问题及改进情况”应排在“六、其他需要报告的事项”之前');
+  });
+
+  const headingCases: [string, string, string][] = [
+    ['1、 总体情况', '应使用中文序号', '一、总体情况'],
+    ['总体情况', '缺少序号', '一、总体情况'],
+    ['一、 总体情况', '多余空格', '一、总体情况'],
+    ['一．总体情况', '序号后应为顿号“、”', '一、总体情况'],
+    ['二、总体情况', '序号不对', '一、总体情况'],
+    ['一、一、总体情况', '序号重复', '一、总体情况'],
+  ];
+  for (const [written, reason, canonical] of headingCases) {
+    test(`section-heading: “${written}” (${reason})`, () => {
+      const text = replaceOnce(CLEAN, '\n一、总体情况\n', `\n${written}\n`);
+      const ps = problemsOf(text);
+      assert.deepEqual(ps.map((p) => p.code), ['section-heading']);
+      assert.equal(spanText(text, ps[0]), written);
+      assert.ok(ps[0].message.includes(reason), ps[0].message);
+      assert.equal(applyFix(text, ps[0]), CLEAN.replace(`\n一、总体情况\n`, `\n${canonical}\n`));
+    });
+  }
+
+  test('section-heading: a Markdown # prefix is allowed and kept by the fix', () => {
+    const md = fixture('clean-2021.md');
+    assert.deepEqual(problemsOf(md), []);
+    const text = replaceOnce(md, '## 二、主动公开政府信息情况', '## 主动公开政府信息情况');
+    const [p] = problemsOf(text);
+    assert.equal(p.code, 'section-heading');
+    assert.equal(applyFix(text, p), md);
+  });
+
+  test('table rows that begin with 一、 … 四、 are never section headings', () => {
+    const r = parse(CLEAN);
+    assert.deepEqual(r.sections.map((s) => s.text), [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
+  });
+});
+
+describe('tables', () => {
+  test('table-missing: section 四 without its table; the fix inserts one that parses', () => {
+    const start = CLEAN.indexOf('\t行政复议');
+    const end = CLEAN.indexOf('五、存在的主要问题');
+    const text = CLEAN.slice(0, start) + CLEAN.slice(end);
+    const ps = problemsOf(text);
+    assert.deepEqual(ps.map((p) => p.code), ['table-missing']);
+    assert.equal(spanText(text, ps[0]), '四、政府信息公开行政复议、行政诉讼情况');
+    assert.equal(ps[0].message, '第四部分缺少表四“政府信息公开行政复议、行政诉讼情况”');
+    const fixed = applyFix(text, ps[0]);
+    const t4 = parse(fixed).tables.find((t) => t.id === 'T4')!;
+    assert.deepEqual(t4.issues, []);
+    assert.equal(t4.rows[0].cells.length, 15);
+  });
+
+  test('table-shape: missing row, unknown row, wrong cell count', () => {
+    const missing = replaceOnce(CLEAN, '\t7.属于行政执法案卷\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n', '');
+    const [p1] = problemsOf(missing);
+    assert.equal(p1.code, 'table-shape');
+    assert.equal(p1.message, '表三缺少“7.属于行政执法案卷”一行');
+    assert.equal(spanText(missing, p1), '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+
+    const unknown = replaceOnce(CLEAN, '\t7.属于行政执法案卷\n', '\t7.属于行政执法案件卷宗\n');
+    const shape = problemsOf(unknown, 'table-shape');
+    assert.deepEqual(shape.map((p) => p.message), ['表三缺少“7.属于行政执法案卷”一行', '表三中有无法识别的行“7.属于行政执法案件卷宗”，其数字未计入']);
+
+    const short = replaceOnce(CLEAN, '\t行政强制\n\t2\n', '\t行政强制\n');
+    const [p3] = problemsOf(short);
+    assert.equal(p3.code, 'table-shape');
+    assert.equal(p3.message, '表二“行政强制”一行应有 1 个数字，实有 0 个');
+    assert.equal(spanText(short, p3), '行政强制');
+  });
+
+  for (const bad of ['l', 'O', '-', '无', '1 2']) {
+    test(`cell-not-number: “${bad}”`, () => {
+      const text = setCell(CLEAN, 'T3', 'partial', 'research', bad);
+      const ps = problemsOf(text);
+      assert.deepEqual(ps.map((p) => p.code), ['cell-not-number']);
+      assert.equal(spanText(text, ps[0]), bad);
+      assert.equal(ps[0].message, `“${bad}”不是数字：“（二）部分公开”·科研机构应填写非负整数`);
+    });
+  }
+
+  test('cell-not-number: an empty cell in a tab row', () => {
+    const rows = fixture('clean-2021.rows.txt');
+    const text = replaceOnce(rows, '（一）予以公开\t18\t5\t0\t1\t1\t0\t25', '（一）予以公开\t18\t\t0\t1\t1\t0\t25');
+    const ps = problemsOf(text);
+    assert.deepEqual(ps.map((p) => p.code), ['cell-not-number']);
+    assert.equal(ps[0].span.start, ps[0].span.end);
+    assert.equal(ps[0].message, '“（一）予以公开”·商业企业为空：此处应填写非负整数');
+  });
+
+  test('cells: full-width digits and Word spaces are numbers; a decimal fee is valid', () => {
+    let text = setCell(CLEAN, 'T3', 'granted', 'natural', '１８');
+    text = setCell(text, 'T2', 'charges', 'fees', '1.25');
+    text = setCell(text, 'T3', 'granted', 'business', '5\u3000\u3000');
+    assert.deepEqual(problemsOf(text), []);
+  });
+});
+
+describe('totals', () => {
+  test('row-total: message names the numbers; the fix sets the sum', () => {
+    const text = setCell(CLEAN, 'T3', 'unable1', 'total', '15');
+    const ps = problemsOf(text);
+    assert.deepEqual(ps.map((p) => p.code), ['row-total', 'column-total']);
+    assert.equal(ps[0].message, '“1.本机关不掌握相关政府信息”·总计应为 14（10+3+0+0+1+0），实为 15');
+    assert.equal(spanText(text, ps[0]), '15');
+    assert.deepEqual(ps[0].fix!.edits, [{ ...ps[0].span, newText: '14' }]);
+    assert.equal(ps[0].fix!.preferred, true);
+    assert.equal(applyFix(text, ps[0]), CLEAN);
+    // column-total points at （七）总计 of the 总计 column, naming the non-zero parts.
+    assert.equal(ps[1].message, '“（七）总计”·总计应为 56（25+5+1+1+2+15+3+2+1+1，共 21 项之和），实为 55');
+    assert.equal(spanText(text, ps[1]), '55');
+  });
+
+  test('column-total and balance on a disposition input', () => {
+    const text = setCell(setCell(CLEAN, 'T3', 'withheld5', 'natural', '2'), 'T3', 'withheld5', 'total', '2');
+    const ps = problemsOf(text);
+    // Balance reads the totals as written (（七） still says 42), so only the column totals disagree.
+    assert.deepEqual(ps.map((p) => p.code), ['column-total', 'column-total']);
+    assert.ok(ps[0].message.startsWith('“（七）总计”·自然人应为 43（'), ps[0].message);
+  });
+
+  test('balance: 一 + 二 ≠ （七） + 四; the non-preferred fix sets 四', () => {
+    let text = setCell(CLEAN, 'T3', 'carriedOut', 'natural', '3');
+    text = setCell(text, 'T3', 'carriedOut', 'total', '3');
+    // The prose says 2件结转下年度 as well: that sentence now disagrees too.
+    const ps = problemsOf(text).filter((p) => p.code !== 'narrative-mismatch');
+    assert.deepEqual(ps.map((p) => p.code), ['balance', 'balance']);
+    assert.equal(ps[0].message, '勾稽关系不平衡（自然人列）：第一项 + 第二项 = 41 + 3 = 44，第三项（七）总计 + 第四项 = 42 + 3 = 45');
+    assert.equal(ps[0].fix!.preferred, false);
+    assert.equal(ps[0].fix!.fixAll, false);
+    assert.equal(ps[0].fix!.edits[0].newText, '2');
+  });
+
+  test('review-total and litigation-total', () => {
+    const text = setCell(setCell(CLEAN, 'T4', 'data', 'review.total', '4'), 'T4', 'data', 'afterReview.pending', '2');
+    const ps = problemsOf(text);
+    assert.deepEqual(ps.map((p) => p.code), ['narrative-mismatch', 'review-total', 'litigation-total']);
+    assert.equal(ps[0].message, '正文写 3 件，与表四行政复议·总计的 4 不一致');
+    assert.equal(ps[1].message, '行政复议·总计应为 3（1+1+0+1），实为 4');
+    assert.equal(ps[2].message, '行政诉讼（复议后起诉）·总计应为 2（0+0+0+2），实为 0');
+  });
+});
+
+describe('recompute', () => {
+  test('fills every derived cell, digits only, keeps padding, is idempotent', () => {
+    let text = setCell(CLEAN, 'T3', 'granted', 'natural', '19');
+    text = setCell(text, 'T3', 'received', 'natural', '42');
+    text = setCell(text, 'T4', 'data', 'direct.pending', '３');
+    const r = recompute(parse(text));
+    for (const e of r.edits) {
+      assert.match(text.slice(e.start, e.end), /^[0-9０-９]+$/);
+      assert.match(e.newText, /^[0-9０-９]+$/);
+    }
+    const after = applyEdits(text, r.edits);
+    assert.ok(after.includes('\t（七）总计\n\t43\u00a0\n\t10\n\t0\n\t1\n\t2\n\t0\n\t56\n'), 'NBSP padding kept');
+    assert.deepEqual(r.changes.map((c) => `${c.cell}:${c.from}→${c.to}`), [
+      '“一、本年新收政府信息公开申请数量”·总计:53→54',
+      '“（一）予以公开”·总计:25→26',
+      '“（七）总计”·自然人:42→43',
+      '“（七）总计”·总计:55→56',
+      '行政诉讼（未经复议直接起诉）·总计:1→3',
+    ]);
+    const again = recompute(parse(after));
+    assert.deepEqual(again.edits, []);
+    const left = check(parse(after));
+    assert.deepEqual(left.map((p) => p.code).filter((c) => c !== 'balance' && c !== 'narrative-mismatch'), []);
+    // 一·自然人 and （一）·自然人 were both raised by one: the natural-person column still balances
+    // (42 + 3 = 43 + 2), so nothing remains.
+    assert.deepEqual(r.remaining, []);
+    const unbalanced = recompute(parse(setCell(CLEAN, 'T3', 'received', 'natural', '40')));
+    assert.deepEqual(unbalanced.remaining.map((p) => p.message), [
+      '勾稽关系不平衡（自然人列）：第一项 + 第二项 = 40 + 3 = 43，第三项（七）总计 + 第四项 = 42 + 2 = 44',
+      '勾稽关系不平衡（总计列）：第一项 + 第二项 = 52 + 4 = 56，第三项（七）总计 + 第四项 = 55 + 2 = 57',
+    ]);
+  });
+
+  test('fix-all = recompute + canonical headings, never inserts lines', () => {
+    let text = replaceOnce(CLEAN, '\n一、总体情况\n', '\n1、总体情况\n');
+    text = setCell(text, 'T3', 'partial', 'total', '9');
+    const edits = fixAll(parse(text));
+    assert.deepEqual(edits.map((e) => e.newText), ['一、总体情况', '5']);
+    assert.equal(applyEdits(text, edits), CLEAN);
+  });
+});
+
+describe('year and format', () => {
+  test('year-mismatch: last year left in the statistical period', () => {
+    const text = replaceOnce(CLEAN, '统计期限从2024年1月1日', '统计期限从2023年1月1日');
+    const ps = problemsOf(text);
+    assert.deepEqual(ps.map((p) => p.code), ['year-mismatch']);
+    assert.equal(spanText(text, ps[0]), '2023');
+    assert.equal(ps[0].message, '年份不一致：标题为 2024 年度报告，此处写的是 2023 年');
+    assert.equal(applyFix(text, ps[0]), CLEAN);
+  });
+
+  test('year-mismatch: a paragraph of section 一 opening with last year', () => {
+    const text = replaceOnce(CLEAN, '2024年，本局认真贯彻', '2023年，本局认真贯彻');
+    assert.deepEqual(problemsOf(text).map((p) => p.code), ['year-mismatch']);
+  });
+
+  test('year-mismatch: plans for next year in section 五 and dates of publication are not statements of the year', () => {
+    let text = replaceOnce(CLEAN, '下一步将丰富', '2025年，将丰富');
+    text = text + '青禾市柳溪区文化和旅游局\n2025年1月20日\n';
+    assert.deepEqual(problemsOf(text), []);
+  });
+
+  test('format-outdated: a 2022 report in the 2019 tables', () => {
+    const old = fixture('report-2019.txt').replace(/2020/g, '2022').replace('1、 总体情况', '一、总体情况');
+    const ps = problemsOf(old);
+    assert.deepEqual(ps.map((p) => p.code), ['format-outdated', 'format-outdated']);
+    assert.equal(ps[0].message, '2022 年度报告应使用 2021 年新格式（国办公开办函〔2021〕30号），表二仍是 2019 年旧格式');
+  });
+
+  test('fee-missing: only for the 2021 format', () => {
+    const text = replaceOnce(CLEAN, '本机关2024年度未发出信息处理费收费通知，未收取信息处理费。', '本机关无其他需要报告的事项。');
+    const ps = problemsOf(text);
+    assert.deepEqual(ps.map((p) => `${p.code}:${p.severity}:${spanText(text, p)}`), ['fee-missing:info:六、其他需要报告的事项']);
+    const old = fixture('report-2019.txt').replace(/[^\n]*信息处理费[^\n]*\n/, '\n');
+    assert.deepEqual(problemsOf(old, 'fee-missing'), []);
+  });
+});
+
+describe('narrative-mismatch', () => {
+  const cases: [string, string, string][] = [
+    ['新收政府信息公开申请53件', '新收政府信息公开申请54件', '正文写 54 件，与表三“一、本年新收政府信息公开申请数量”·总计的 53 不一致'],
+    ['上年结转4件', '上年结转5件', '正文写 5 件，与表三“二、上年结转政府信息公开申请数量”·总计的 4 不一致'],
+    ['办结55件', '办结50件', '正文写 50 件，与表三“（七）总计”·总计的 55 不一致'],
+    ['予以公开25件', '予以公开24件', '正文写 24 件，与表三“（一）予以公开”·总计的 25 不一致'],
+    ['2件结转下年度继续办理', '3件结转下年度继续办理', '正文写 3 件，与表三“四、结转下年度继续办理”·总计的 2 不一致'],
+    ['行政复议3件', '行政复议2件', '正文写 2 件，与表四行政复议·总计的 3 不一致'],
+    ['行政诉讼1件', '行政诉讼0件', '正文写 0 件，与表四行政诉讼（未经复议直接起诉）·总计 + 行政诉讼（复议后起诉）·总计的 1 不一致'],
+  ];
+  for (const [from, to, message] of cases) {
+    test(`${to}`, () => {
+      const text = replaceOnce(CLEAN, from, to);
+      const ps = problemsOf(text);
+      assert.deepEqual(ps.map((p) => p.code), ['narrative-mismatch']);
+      assert.equal(ps[0].message, message);
+      assert.match(spanText(text, ps[0]), /^\d+$/);
+      assert.ok(to.includes(spanText(text, ps[0])));
+    });
+  }
+
+  const quiet = [
+    '较上年增加5件',
+    '新收政府信息公开申请较上年减少7件',
+    '2件不予公开或不予处理',
+    '主动公开政府信息319条',
+    '受理依申请公开57件',
+    '办结率达到100%',
+    '行政复议和行政诉讼各0件',
+    '不予公开9件',
+  ];
+  for (const sentence of quiet) {
+    test(`not read: ${sentence}`, () => {
+      const text = replaceOnce(CLEAN, '完善门户网站政府信息公开专栏。', `${sentence}。`);
+      assert.deepEqual(problemsOf(text), []);
+    });
+  }
+});
+
+describe('layouts give the same diagnostics', () => {
+  const defects = (text: string) => {
+    let t = setCell(text, 'T3', 'granted', 'natural', '19');
+    t = setCell(t, 'T3', 'carriedOut', 'total', '3');
+    t = setCell(t, 'T4', 'data', 'review.total', '5');
+    t = setCell(t, 'T2', 'penalty', 'decisions', 'l');
+    return t;
+  };
+  const summary = (text: string) => check(parse(text)).map((p) => `${p.code} ${p.message}`);
+
+  test('own fixtures: cells, tab rows, Markdown', () => {
+    const base = summary(defects(CLEAN));
+    assert.equal(base.length, 8);
+    assert.deepEqual(summary(defects(fixture('clean-2021.rows.txt'))), base);
+    assert.deepEqual(summary(defects(fixture('clean-2021.md'))), base);
+  });
+
+  test('seed 001 re-laid as tab rows and as Markdown', { skip: seedFiles() ? false : SEEDS_MISSING }, () => {
+    const seed = seedFiles()!.get('001')!;
+    const relay = (text: string, layout: 'row' | 'markdown') => {
+      const r: Report = parse(text);
+      const edits = r.tables.map((t) => {
+        const raw = new Map(t.rows.flatMap((row) => row.cells.map((c) => [`${row.key}|${c.column}`, c.raw] as const)));
+        return { ...t.span, newText: tableTemplate(t.id, t.format, layout, '\n', (row, col) => raw.get(`${row}|${col}`) ?? '') };
+      });
+      return applyEdits(text, edits);
+    };
+    for (const text of [seed, defects(seed)]) {
+      const base = summary(text);
+      assert.deepEqual(summary(relay(text, 'row')), base);
+      assert.deepEqual(summary(relay(text, 'markdown')), base);
+    }
+    assert.equal(summary(defects(seed)).length, 8);
+  });
+});
