@@ -204,6 +204,8 @@ interface Token {
   multi: boolean;
   markdown: boolean;
   empty: boolean;
+  /** Reads as a number of some kind (integer, signed or decimal). */
+  numeric: boolean;
 }
 
 function isMarkdownSeparator(cells: string[]): boolean {
@@ -272,6 +274,7 @@ function tokenizeLine(text: string, line: Line, lineNo: number, out: Token[]): v
       multi: multi || markdown,
       markdown,
       empty,
+      numeric: !empty && (parseNumber(raw, 'signed') !== null || parseNumber(raw, 'decimal') !== null),
     });
   }
 }
@@ -375,7 +378,7 @@ interface Candidate {
 }
 
 function isNumberToken(t: Token): boolean {
-  return !t.empty && parseNumber(t.raw, 'signed') !== null || (!t.empty && parseNumber(t.raw, 'decimal') !== null);
+  return t.numeric;
 }
 
 function makeCell(t: Token, column: string, kind: 'int' | 'decimal' | 'signed'): Cell {
