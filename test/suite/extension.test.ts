@@ -1,0 +1,267 @@
+// The extension in a real VS Code: activation, diagnostics, hover, quick fix, commands, fix-all on save,
+// settings. Waits on events (onDidChangeDiagnostics) with timeouts; never sleeps.
+// Fixtures come from test/suite/fixtures and are copied into the workspace folder under fresh names,
+// so the suite works whichever folder the launcher opened and never edits the repository.
+
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'nianbao.nianbao';
+/** Longest wait for the server's diagnostics to reflect a change. */
+const DIAGNOSTICS_TIMEOUT_MS = 20_000;
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'suite', 'fixtures');
+
+const RECEIVED = '一、本年新收政府信息公开申请数量';
+const CARRIED_OUT = '四、结转下年度继续办理';
+
+let run = 0;
+
+function fixture(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the suite needs a workspace folder');
+  return f.uri;
+}
+
+/** Writes a fixture into the workspace folder under a fresh name and returns its URI. */
+async function place(name: string, as?: string, content = fixture(name)): Promise<vscode.Uri> {
+  const target = vscode.Uri.joinPath(folder(), 'suite-' + String(++run) + '-' + (as ?? name));
+  await vscode.workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));
+  return target;
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc);
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'nianbao');
+}
+
+/** Resolves with the nianbao diagnostics of uri as soon as they satisfy the predicate. */
+function waitForDiagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const now = ours(uri);
+    if (ok(now)) return resolve(now);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; have ${JSON.stringify(ours(uri).map(code))}`));
+    }, DIAGNOSTICS_TIMEOUT_MS);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const d = ours(uri);
+      if (ok(d)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(d);
+      }
+    });
+  });
+}
+
+function code(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+function summary(diags: vscode.Diagnostic[]): string[] {
+  return diags.map((d) => `${code(d)} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+}
+
+/** One-cell-per-line layout: the range of the index-th number after a row label. */
+function cellRange(doc: vscode.TextDocument, label: string, index: number): vscode.Range {
+  let line = 0;
+  while (doc.lineAt(line).text.trim() !== label) line++;
+  let seen = -1;
+  while (seen < index) {
+    line++;
+    if (doc.lineAt(line).text.trim() !== '') seen++;
+  }
+  const text = doc.lineAt(line).text;
+  const m = /[0-9]+/.exec(text)!;
+  return new vscode.Range(line, m.index, line, m.index + m[0].length);
+}
+
+function lineOf(doc: vscode.TextDocument, text: string): number {
+  for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.replace(/^#+ /, '').trim() === text) return i;
+  throw new Error(`no line ${text}`);
+}
+
+function expected(doc: vscode.TextDocument): string[] {
+  const six = lineOf(doc, '六、其他需要报告的事项');
+  const r = (c: string, sev: vscode.DiagnosticSeverity, range: vscode.Range) =>
+    `${c} ${sev} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+  return [
+    r('row-total', vscode.DiagnosticSeverity.Error, cellRange(doc, RECEIVED, 6)),
+    r('balance', vscode.DiagnosticSeverity.Error, cellRange(doc, CARRIED_OUT, 6)),
+    r('fee-missing', vscode.DiagnosticSeverity.Information, new vscode.Range(six, 0, six, '六、其他需要报告的事项'.length)),
+  ].sort();
+}
+
+/** Reverts what a test left unsaved (a dirty editor would ask "Save?" on close), then closes everything. */
+async function closeAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty) continue;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+suite('nianbao in the extension host', () => {
+  teardown(closeAll);
+  suiteTeardown(async () => {
+    await closeAll();
+    for (const [name] of await vscode.workspace.fs.readDirectory(folder())) {
+      if (name.startsWith('suite-')) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), name));
+    }
+  });
+
+  test('activates on a report and registers its commands', async () => {
+    const uri = await place('report.nianbao.txt');
+    const editor = await open(uri);
+    assert.equal(editor.document.languageId, 'nianbao');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, EXTENSION_ID);
+    await ext.activate();
+    assert.ok(ext.isActive);
+    const commands = await vscode.commands.getCommands(true);
+    for (const c of ['nianbao.recomputeTotals', 'nianbao.newReport', 'nianbao.checkWorkspace']) assert.ok(commands.includes(c), c);
+  });
+
+  test('diagnostics arrive with the rule codes, ranges, severities and doc links', async () => {
+    const uri = await place('report.nianbao.txt');
+    const { document } = await open(uri);
+    const diags = await waitForDiagnostics(uri, (d) => d.length === 3, 'three diagnostics');
+    assert.deepEqual(summary(diags), expected(document));
+    for (const d of diags) {
+      assert.ok(typeof d.code === 'object' && d.code.target.scheme === 'file', 'a file: link to the rule page');
+      assert.ok(d.code.target.path.endsWith(`/docs/rules/${code(d)}.md`));
+    }
+    const rowTotal = diags.find((d) => code(d) === 'row-total')!;
+    assert.match(rowTotal.message, /52/);
+  });
+
+  test('hover on a 不予公开 category gives its legal basis', async () => {
+    const uri = await place('report.nianbao.txt');
+    const { document } = await open(uri);
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics');
+    const line = lineOf(document, '5.属于三类内部事务信息');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 4));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    for (const w of ['第十六条', '人事管理', '后勤管理', '内部工作流程', '可以不予公开']) assert.ok(text.includes(w), `${w} in ${text}`);
+  });
+
+  test('a quick fix applied with workspace.applyEdit removes its diagnostic', async () => {
+    const uri = await place('report.nianbao.txt');
+    await open(uri);
+    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'row-total'), 'row-total');
+    const rowTotal = diags.find((d) => code(d) === 'row-total')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, rowTotal.range, vscode.CodeActionKind.QuickFix.value);
+    // vscode.executeCodeActionProvider does not hand back the attached diagnostics: find the fix by its edit.
+    const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit?.get(uri).some((e) => e.range.isEqual(rowTotal.range) && e.newText === '52'));
+    assert.ok(fix?.edit, `a quick fix setting the total to 52: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const after = await waitForDiagnostics(uri, (d) => !d.some((x) => code(x) === 'row-total'), 'row-total gone');
+    assert.deepEqual(after.map(code), ['fee-missing']);
+  });
+
+  test('nianbao.recomputeTotals rewrites the totals in one undoable edit', async () => {
+    const uri = await place('draft.md');
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'review-total'), 'review-total');
+    const outcome = await vscode.commands.executeCommand<{ changed: number; remaining: number; message: string }>('nianbao.recomputeTotals');
+    assert.equal(editor.document.getText(), fixture('draft.recomputed.md'));
+    assert.equal(outcome.changed, 4);
+    assert.equal(outcome.remaining, 2);
+    await waitForDiagnostics(uri, (d) => !d.some((x) => ['row-total', 'column-total', 'review-total'].includes(code(x))), 'totals fixed');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), fixture('draft.md'), 'one undo restores every cell');
+  });
+
+  test('source.fixAll.nianbao runs on save', async () => {
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'nianbao' });
+    await config.update('codeActionsOnSave', { 'source.fixAll.nianbao': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      // On disk with one stray character at the end, which the test deletes: a real edit, so the save is real.
+      const uri = await place('draft.md', 'draft.nianbao.md', `${fixture('draft.md')}x`);
+      const editor = await open(uri);
+      assert.equal(editor.document.languageId, 'nianbao');
+      await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'section-heading'), 'section-heading');
+      const end = editor.document.positionAt(editor.document.getText().length);
+      assert.ok(await editor.edit((b) => b.delete(new vscode.Range(end.translate(0, -1), end))));
+      assert.ok(editor.document.isDirty);
+      assert.ok(await editor.document.save());
+      assert.equal(editor.document.getText(), fixture('draft.fixed.md'));
+      const onDisk = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      assert.equal(onDisk, fixture('draft.fixed.md'));
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  });
+
+  test('nianbao.newReport opens a 2021-format skeleton with no error', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('nianbao.newReport', '测试县统计局', 2024);
+    assert.ok(uri, 'the new document');
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    assert.equal(editor.document.uri.scheme, 'untitled');
+    assert.equal(editor.document.languageId, 'markdown');
+    const text = editor.document.getText();
+    assert.ok(text.includes('测试县统计局2024年度政府信息公开工作年度报告'), text.slice(0, 80));
+    for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+      assert.ok(text.includes(h), h);
+    }
+    // An absent diagnostic fires no event: make one known warning, wait for it, then look at the rest.
+    const line = lineOf(editor.document, '一、总体情况');
+    const at = editor.document.lineAt(line).text.indexOf('一、');
+    await editor.edit((b) => b.replace(new vscode.Range(line, at, line, at + 2), '1、'));
+    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'section-heading'), 'section-heading on the edited skeleton');
+    assert.deepEqual(diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(code), []);
+  });
+
+  test('a nianbao.rules change takes effect without reload', async () => {
+    const uri = await place('report.nianbao.txt');
+    await open(uri);
+    await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'row-total'), 'row-total');
+    const config = vscode.workspace.getConfiguration('nianbao', uri);
+    try {
+      await config.update('rules', { 'row-total': 'off', 'fee-missing': 'error' }, vscode.ConfigurationTarget.Workspace);
+      const diags = await waitForDiagnostics(
+        uri,
+        (d) => !d.some((x) => code(x) === 'row-total') && d.some((x) => code(x) === 'fee-missing' && x.severity === vscode.DiagnosticSeverity.Error),
+        'row-total off and fee-missing an error',
+      );
+      assert.deepEqual(diags.map(code).sort(), ['balance', 'fee-missing']);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'row-total'), 'row-total back');
+  });
+
+  test('plain text is checked only when it looks like a report', async () => {
+    const report = await place('report.nianbao.txt', 'report.txt');
+    const notes = await place('notes.txt');
+    const notesDoc = await vscode.workspace.openTextDocument(notes);
+    await vscode.window.showTextDocument(notesDoc, vscode.ViewColumn.Beside);
+    const { document } = await open(report);
+    assert.equal(document.languageId, 'plaintext', 'the language mode is not changed');
+    await waitForDiagnostics(report, (d) => d.length === 3, 'the report checked as plain text');
+    assert.deepEqual(ours(notes), []);
+  });
+
+  test('nianbao.checkWorkspace puts the reports of the folder into Problems', async () => {
+    await closeAll();
+    const uri = await place('report.nianbao.txt', 'unopened.nianbao.txt');
+    const outcome = await vscode.commands.executeCommand<{ files: number; reports: number; errors: number }>('nianbao.checkWorkspace');
+    assert.ok(outcome.reports >= 1, JSON.stringify(outcome));
+    const diags = vscode.languages.getDiagnostics(uri);
+    assert.deepEqual(diags.map(code).sort(), ['balance', 'fee-missing', 'row-total']);
+  });
+});
