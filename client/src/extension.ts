@@ -101,7 +101,7 @@ async function recomputeTotals(arg?: string | vscode.Uri): Promise<RecomputeOutc
       .slice(0, MAX_LISTED_CHANGES)
       .map((c) => vscode.l10n.t('{0} {1}: {2} → {3}', TABLE_NAMES[c.table] ?? c.table, c.cell, c.from, c.to));
     const more = result.changes.length > MAX_LISTED_CHANGES ? vscode.l10n.t(' and {0} more', result.changes.length - MAX_LISTED_CHANGES) : '';
-    parts.push(vscode.l10n.t('Recomputed {0} total(s): {1}{2}.', result.changes.length, listed.join('; '), more));
+    parts.push(vscode.l10n.t('Recomputed {0} total(s): {1}{2}.', result.changes.length, listed.join(vscode.l10n.t('; ')), more));
   } else {
     parts.push(vscode.l10n.t('All totals were already correct.'));
   }

@@ -180,6 +180,8 @@ suite('nianbao in the extension host', () => {
     assert.equal(editor.document.getText(), fixture('draft.recomputed.md'));
     assert.equal(outcome.changed, 4);
     assert.equal(outcome.remaining, 2);
+    // The message names what changed and the balance problems that remain.
+    for (const part of ['8 → 7', '13 → 12', '1 → 3', '3 → 2', '商业企业']) assert.ok(outcome.message.includes(part), `${part} in ${outcome.message}`);
     await waitForDiagnostics(uri, (d) => !d.some((x) => ['row-total', 'column-total', 'review-total'].includes(code(x))), 'totals fixed');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), fixture('draft.md'), 'one undo restores every cell');

@@ -8,7 +8,7 @@ export interface LensItem {
   /** The table's first line. */
   span: Span;
   table: string;
-  /** Arithmetic problems inside the table. */
+  /** Cells of the table with an arithmetic problem. */
   count: number;
   title: string;
   /** True when clicking should run recompute totals. */
@@ -19,9 +19,12 @@ export function tableLenses(report: Report, problems: Problem[]): LensItem[] {
   return report.tables.map((table) => {
     const def = tableDefOf(table);
     const rules = new Set(def.relations.map((r) => r.rule));
-    const count = problems.filter(
-      (p) => rules.has(p.code) && p.span.start >= table.span.start && p.span.start <= table.span.end,
-    ).length;
+    // Counted by place: a cell wrong both across and down is one place to look at.
+    const count = new Set(
+      problems
+        .filter((p) => rules.has(p.code) && p.span.start >= table.span.start && p.span.start <= table.span.end)
+        .map((p) => p.span.start),
+    ).size;
     const nl = report.text.indexOf('\n', table.span.start);
     const span = { start: table.span.start, end: nl < 0 || nl > table.span.end ? table.span.end : nl };
     let title: string;

@@ -45,7 +45,7 @@ function targetName(def: TableDef, rel: Relation): string {
       return '总计';
     case 'column-total': {
       const row = rowDef(def, rel.target.row);
-      return `${row ? shortLabel(row.label) : ''}${col ? `（${col.label}）` : ''}`;
+      return `${row ? shortLabel(row.label) : ''}${col ? `·${col.label}` : ''}`;
     }
     default:
       return col ? col.label.replace(/·/g, '') : cellName(def, rel.target);
@@ -80,7 +80,8 @@ export function explainCell(table: ParsedTable, def: TableDef, ref: CellRef): Ex
       const names = (refs: CellRef[]) => refs.map((t) => shortLabelOf(def, t)).join(' + ');
       const l = complete ? sum(lhs as number[]) : null;
       const r = complete ? sum(rhs as number[]) : null;
-      const line = `勾稽关系 ${names(rel.lhs)} = ${names(rel.rhs)}：${fmt(lhs)} ${l === r ? '=' : '≠'} ${fmt(rhs)}`;
+      const col = columnDef(def, rel.fixTarget.column);
+      const line = `勾稽关系${col ? `（${col.label}列）` : ''} ${names(rel.lhs)} = ${names(rel.rhs)}：${fmt(lhs)} ${l === r ? '=' : '≠'} ${fmt(rhs)}`;
       out.push({ rule: rel.rule, line, expected: null, actual, ok: l === null ? null : l === r });
     }
   }

@@ -1,0 +1,66 @@
+// The manifest and the UI strings: every public name of extension.md is contributed, every
+// %placeholder% and every vscode.l10n.t string has its English and Chinese text.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from './lspClient';
+
+const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
+const json = (f: string) => JSON.parse(read(f));
+
+describe('manifest', () => {
+  const pkg = json('package.json');
+
+  it('contributes the language, grammar, commands and settings of extension.md', () => {
+    const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'nianbao');
+    assert.equal(lang.aliases[0], '政务公开年报');
+    assert.deepEqual(lang.extensions, ['.nianbao.txt', '.nianbao.md']);
+    assert.equal(pkg.contributes.grammars[0].language, 'nianbao');
+    JSON.parse(read(pkg.contributes.grammars[0].path));
+    assert.deepEqual(
+      pkg.contributes.commands.map((c: { command: string }) => c.command).sort(),
+      ['nianbao.checkWorkspace', 'nianbao.newReport', 'nianbao.recomputeTotals'],
+    );
+    for (const c of pkg.contributes.commands) assert.ok(c.category, `${c.command} has a category`);
+    const props = pkg.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(props).sort(), ['nianbao.codeLens', 'nianbao.detect', 'nianbao.enable', 'nianbao.inlayHints', 'nianbao.rules', 'nianbao.run', 'nianbao.trace.server']);
+    for (const [k, v] of Object.entries<Record<string, unknown>>(props)) assert.ok(v.description || v.markdownDescription, `${k} described`);
+    assert.deepEqual(props['nianbao.rules'].default, {});
+    assert.deepEqual(props['nianbao.run'].enum, ['onType', 'onSave']);
+    for (const e of ['onLanguage:nianbao', 'onLanguage:plaintext', 'onLanguage:markdown']) assert.ok(pkg.activationEvents.includes(e), e);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.capabilities.virtualWorkspaces, true);
+    assert.equal(pkg.l10n, './l10n');
+  });
+
+  it('has English and Chinese text for every %placeholder%', () => {
+    const en = json('package.nls.json');
+    const zh = json('package.nls.zh-cn.json');
+    const keys = [...read('package.json').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    assert.ok(keys.length > 10);
+    for (const k of keys) {
+      assert.ok(en[k], `package.nls.json: ${k}`);
+      assert.ok(zh[k], `package.nls.zh-cn.json: ${k}`);
+    }
+    assert.equal(zh['command.recomputeTotals'], '重新计算合计');
+    assert.equal(zh['command.newReport'], '新建年度报告');
+    assert.equal(zh['command.checkWorkspace'], '检查工作区内全部年报');
+  });
+
+  it('has a Chinese translation for every runtime string of the client', () => {
+    const zh = json('l10n/bundle.l10n.zh-cn.json');
+    const keys = [...read('client/src/extension.ts').matchAll(/l10n\.t\(\s*'([^']*)'/g)].map((m) => m[1]);
+    assert.ok(keys.length > 10);
+    for (const k of keys) assert.ok(zh[k], `zh-cn translation for "${k}"`);
+    // Placeholders survive translation.
+    for (const k of keys) for (const ph of k.match(/\{\d\}/g) ?? []) assert.ok(zh[k].includes(ph), `${ph} in the translation of "${k}"`);
+  });
+
+  it('.vscodeignore is an allow-list', () => {
+    const lines = read('.vscodeignore').split('\n').filter((l) => l && !l.startsWith('#'));
+    assert.equal(lines[0], '**');
+    assert.ok(lines.slice(1).every((l) => l.startsWith('!')));
+  });
+});
