@@ -1,0 +1,164 @@
+// The long randomized run of issue 6: the properties of test/fuzz/props.ts over many generated
+// inputs (mutated fixture reports, random strings, "report soup").
+//
+//   npm run fuzz -- --runs 100000 [--seed 1] [--workers 2] [--time 600] [--path 12:3:4]
+//
+// --runs N     how many inputs in all (split over the workers)
+// --seed S     base seed; worker w uses seed S+w (printed, so a failure replays)
+// --workers W  worker threads (default: 2, at most the CPU count)
+// --time T     stop each worker after T seconds (what ran is reported)
+// --path P     replay one failure: with the failing worker's seed, one worker, fast-check's path
+//
+// Prints how many inputs it tried and what it found; exits 1 on a failure, printing the seed, the
+// path and the shrunk input (also written to out/fuzz-failure-<seed>.txt).
+
+import * as fc from 'fast-check';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { anyInput, holds, ROOT } from './props';
+
+interface Job {
+  seed: number;
+  runs: number;
+  path?: string;
+  timeMs?: number;
+}
+
+type FromWorker =
+  | { kind: 'progress'; seed: number; done: number }
+  | { kind: 'done'; seed: number; runs: number; failed: boolean; interrupted: boolean; counterexample?: string; path?: string; error?: string; shrinks?: number };
+
+function runJob(job: Job): void {
+  let done = 0;
+  const prop = fc.property(anyInput, (text) => {
+    done++;
+    if (done % 1000 === 0) parentPort!.postMessage({ kind: 'progress', seed: job.seed, done } satisfies FromWorker);
+    return holds(text);
+  });
+  const d = fc.check(prop, {
+    seed: job.seed,
+    numRuns: job.runs,
+    path: job.path,
+    interruptAfterTimeLimit: job.timeMs,
+    markInterruptAsFailure: false,
+  });
+  parentPort!.postMessage({
+    kind: 'done',
+    seed: job.seed,
+    runs: d.numRuns,
+    failed: d.failed,
+    interrupted: d.interrupted,
+    counterexample: d.failed && d.counterexample ? (d.counterexample[0] as string) : undefined,
+    path: d.counterexamplePath ?? undefined,
+    error: d.failed ? String((d.errorInstance as Error | undefined)?.message ?? d.errorInstance) : undefined,
+    shrinks: d.numShrinks,
+  } satisfies FromWorker);
+}
+
+function arg(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  if (i !== -1) return argv[i + 1];
+  const eq = argv.find((a) => a.startsWith(`--${name}=`));
+  return eq?.slice(name.length + 3);
+}
+
+function intArg(argv: string[], name: string, dflt: number): number {
+  const v = arg(argv, name);
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} wants a non-negative integer, got ${v}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const runs = intArg(argv, 'runs', 10_000);
+  const seed = intArg(argv, 'seed', 1);
+  const replay = arg(argv, 'path');
+  const timeS = intArg(argv, 'time', 0);
+  const workers = replay ? 1 : Math.max(1, Math.min(intArg(argv, 'workers', 2), availableParallelism(), runs || 1));
+  console.log(
+    `fuzz: ${runs} inputs, seed ${seed}${workers > 1 ? `..${seed + workers - 1}` : ''}, ${workers} worker(s)` +
+      `${timeS ? `, at most ${timeS} s` : ''}${replay ? `, replaying path ${replay}` : ''}`,
+  );
+  const started = Date.now();
+  const progress = new Map<number, number>();
+  let lastPrint = 0;
+  const results: Extract<FromWorker, { kind: 'done' }>[] = [];
+  const threads: Worker[] = [];
+  await new Promise<void>((resolve) => {
+    let pending = workers;
+    for (let w = 0; w < workers; w++) {
+      const job: Job = {
+        seed: seed + w,
+        runs: Math.floor(runs / workers) + (w < runs % workers ? 1 : 0),
+        path: replay,
+        timeMs: timeS ? timeS * 1000 : undefined,
+      };
+      const worker = new Worker(__filename, { workerData: job });
+      threads.push(worker);
+      worker.on('message', (m: FromWorker) => {
+        if (m.kind === 'progress') {
+          progress.set(m.seed, m.done);
+          const total = [...progress.values()].reduce((a, b) => a + b, 0);
+          if (Date.now() - lastPrint > 10_000) {
+            lastPrint = Date.now();
+            console.log(`  ${total} inputs tried, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+          }
+          return;
+        }
+        results.push(m);
+        if (m.failed) for (const t of threads) if (t !== worker) void t.terminate();
+      });
+      worker.on('error', (e) => {
+        results.push({ kind: 'done', seed: job.seed, runs: progress.get(job.seed) ?? 0, failed: true, interrupted: false, error: `worker crashed: ${e.stack}` });
+      });
+      worker.on('exit', () => {
+        if (!results.some((r) => r.seed === job.seed)) {
+          // Terminated after another worker failed: count what it had done.
+          results.push({ kind: 'done', seed: job.seed, runs: progress.get(job.seed) ?? 0, failed: false, interrupted: true });
+        }
+        if (--pending === 0) resolve();
+      });
+    }
+  });
+
+  const seconds = (Date.now() - started) / 1000;
+  const tried = results.reduce((a, r) => a + r.runs, 0);
+  const failures = results.filter((r) => r.failed);
+  console.log(`fuzz: tried ${tried} inputs in ${seconds.toFixed(1)} s (${(tried / seconds).toFixed(0)}/s)`);
+  if (!failures.length) {
+    const cut = results.some((r) => r.interrupted) ? ' (stopped by --time before all runs)' : '';
+    console.log(`fuzz: found nothing${cut}`);
+    return;
+  }
+  for (const f of failures) {
+    console.log(`fuzz: FAILURE with seed ${f.seed}${f.shrinks !== undefined ? `, shrunk ${f.shrinks} times` : ''}`);
+    console.log(`  ${f.error ?? ''}`);
+    if (f.counterexample !== undefined) {
+      const dir = path.join(ROOT, 'out');
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `fuzz-failure-${f.seed}.txt`);
+      writeFileSync(file, f.counterexample);
+      const shown = JSON.stringify(f.counterexample);
+      console.log(`  input (${f.counterexample.length} chars, written to ${path.relative(ROOT, file)}):`);
+      console.log(`  ${shown.length > 2000 ? `${shown.slice(0, 2000)}…` : shown}`);
+    }
+    if (f.path) console.log(`  replay: npm run fuzz -- --seed ${f.seed} --workers 1 --runs ${runs} --path ${f.path}`);
+  }
+  process.exitCode = 1;
+}
+
+if (isMainThread) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else {
+  runJob(workerData as Job);
+}
