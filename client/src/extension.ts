@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Nianbao Annual Report'));
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
-    synchronize: { configurationSection: 'nianbao' },
+    // No `synchronize`: the server registers for nianbao.* changes itself and pulls settings per document.
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,

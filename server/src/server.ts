@@ -299,5 +299,13 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
   };
 });
 
+/**
+ * For the protocol tests only (NIANBAO_SERVER_STATS=1): how many times documents were parsed, to show
+ * that hover, actions, symbols, lenses and commands reuse the parse of the current version.
+ */
+if (process.env.NIANBAO_SERVER_STATS === '1') {
+  connection.onRequest('nianbao/stats', () => ({ parses: cache.parses }));
+}
+
 documents.listen(connection);
 connection.listen();

@@ -65,7 +65,10 @@ export class LspClient {
   }
 
   static async start(settingsFor: SettingsFor = () => ({})): Promise<LspClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, NIANBAO_SERVER_STATS: '1' },
+    });
     const client = new LspClient(proc, settingsFor);
     const result = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,

@@ -280,6 +280,30 @@ describe('language server over stdio', () => {
     assert.deepEqual(md, []);
   });
 
+  it('parses each document version once: every feature reuses it', async () => {
+    const uri = fileUri('lsp-cell-cache.nianbao.txt');
+    await client.open(uri, 'nianbao', CELL);
+    const before = (await client.request<{ parses: number }>('nianbao/stats', {})).parses;
+    const whole = { start: { line: 0, character: 0 }, end: { line: 500, character: 0 } };
+    const diags = await client.diagnostics(uri);
+    await client.hover(uri, { line: lineOf(CELL, '5.属于三类内部事务信息'), character: 3 });
+    await client.codeActions(uri, diags[0].range, diags, ['quickfix']);
+    await client.codeActions(uri, whole, [], ['source.fixAll.nianbao']);
+    await client.symbols(uri);
+    await client.folding(uri);
+    await client.lenses(uri);
+    await client.inlayHints(uri, whole);
+    await client.request('nianbao/reportInfo', { uri });
+    await client.request('nianbao/recompute', { uri });
+    await client.diagnostics(uri);
+    assert.equal((await client.request<{ parses: number }>('nianbao/stats', {})).parses, before + 1);
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '' }]);
+    await client.hover(uri, { line: 0, character: 0 });
+    await client.diagnostics(uri);
+    assert.equal((await client.request<{ parses: number }>('nianbao/stats', {})).parses, before + 2);
+    await client.close(uri);
+  });
+
   it('nianbao/reportInfo gives year, format and counts for the status item', async () => {
     const info = await client.request<Record<string, unknown>>('nianbao/reportInfo', { uri: cellUri });
     assert.deepEqual(info, { isReport: true, year: 2023, agency: '青禾县农业农村局', format: '2021', errors: 2, warnings: 0, infos: 1 });
