@@ -43,6 +43,7 @@ const PROSE_LENGTH = 24;
 
 const CN_ORDINALS = '一二三四五六七八九十';
 const SECTION_KEYS = SECTIONS.map((s) => normalizeTitle(s.title));
+const MIN_SECTION_KEY = Math.min(...SECTION_KEYS.map((k) => k.length));
 
 /** Title comparison ignores blanks and list punctuation. */
 function normalizeTitle(s: string): string {
@@ -114,6 +115,8 @@ function readHeading(text: string, line: Line): HeadingCandidate | null {
     ordinals.push(o);
     pos = o.end;
   }
+  // Cheap exits first: most short lines are table cells.
+  if (body.length - pos < MIN_SECTION_KEY) return null;
   const index = SECTION_KEYS.indexOf(normalizeTitle(body.slice(pos)));
   if (index === -1) return null;
   const def = SECTIONS[index];

@@ -10,10 +10,17 @@ export function tableDefOf(table: ParsedTable): TableDef {
   return tableDef(table.format, table.id);
 }
 
+// A parsed table never changes, so what is derived from it is computed once and kept with it.
+const cellMaps = new WeakMap<ParsedTable, Map<string, Cell>>();
+const sumCache = new WeakMap<ParsedTable, SumCheck[]>();
+
 /** Every cell of a table by `row|column`. */
 export function cellMap(table: ParsedTable): Map<string, Cell> {
-  const map = new Map<string, Cell>();
+  let map = cellMaps.get(table);
+  if (map) return map;
+  map = new Map<string, Cell>();
   for (const row of table.rows) for (const cell of row.cells) map.set(`${row.key}|${cell.column}`, cell);
+  cellMaps.set(table, map);
   return map;
 }
 
@@ -26,6 +33,8 @@ export interface SumCheck {
 
 /** Sum relations whose cells are all present and numeric, with the value they call for. */
 export function sumChecks(table: ParsedTable): SumCheck[] {
+  const cached = sumCache.get(table);
+  if (cached) return cached;
   const def = tableDefOf(table);
   const cells = cellMap(table);
   const out: SumCheck[] = [];
@@ -37,6 +46,7 @@ export function sumChecks(table: ParsedTable): SumCheck[] {
     const ok = terms as Cell[];
     out.push({ relation, target, terms: ok, expected: ok.reduce((s, t) => s + (t.value as number), 0) });
   }
+  sumCache.set(table, out);
   return out;
 }
 

@@ -157,17 +157,24 @@ const rule: Rule = {
   check(ctx) {
     const { report } = ctx;
     if (!report.tables.some((t) => t.id === 'T3' || t.id === 'T4')) return;
+    // What each claim restates, computed once per report (not once per line).
+    const claims = CLAIMS.map((claim) => {
+      const value = sumOf(report, claim.table, claim.cells);
+      if (value === null) return null;
+      const table = report.tables.find((t) => t.id === claim.table)!;
+      const def = tableDefOf(table);
+      return {
+        claim,
+        value,
+        accepted: [value, ...(claim.alternatives ?? []).map((a) => sumOf(report, claim.table, a))],
+        name: claim.cells.map((c) => cellName(def, c)).join(' + '),
+      };
+    }).filter((c) => c !== null);
     const reported = new Set<number>();
     for (const line of proseLines(report)) {
       const s = report.text.slice(line.start, line.end);
-      for (const claim of CLAIMS) {
+      for (const { claim, value, accepted, name } of claims) {
         if (!claim.keys.some((k) => s.includes(k))) continue;
-        const value = sumOf(report, claim.table, claim.cells);
-        if (value === null) continue;
-        const accepted = [value, ...(claim.alternatives ?? []).map((a) => sumOf(report, claim.table, a))];
-        const table = report.tables.find((t) => t.id === claim.table)!;
-        const def = tableDefOf(table);
-        const name = claim.cells.map((c) => cellName(def, c)).join(' + ');
         for (const f of readClaims(s, claim)) {
           if (accepted.includes(f.value) || reported.has(line.start + f.start)) continue;
           reported.add(line.start + f.start);

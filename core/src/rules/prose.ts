@@ -9,7 +9,11 @@ export interface ProseLine extends Line {
   section: number;
 }
 
+const cache = new WeakMap<Report, ProseLine[]>();
+
 export function proseLines(report: Report): ProseLine[] {
+  const cached = cache.get(report);
+  if (cached) return cached;
   const { text } = report;
   const tables = [...report.tables].map((t) => t.span).sort((a, b) => a.start - b.start);
   const heads = [...report.sections].sort((a, b) => a.lineSpan.start - b.lineSpan.start);
@@ -24,5 +28,6 @@ export function proseLines(report: Report): ProseLine[] {
     if (line.end === line.start) continue;
     out.push({ ...line, section: h >= 0 ? heads[h].index : -1 });
   }
+  cache.set(report, out);
   return out;
 }
