@@ -24,7 +24,11 @@ export interface RecomputeResult {
   remaining: Problem[];
 }
 
-function recomputeEdits(report: Report): { edits: Edit[]; changes: RecomputeChange[] } {
+/**
+ * Edits that set every derived cell to the value its parts give. With `enabled`, only cells that a
+ * rule still switched on checks (a user who turned `row-total` off does not want those cells rewritten).
+ */
+function recomputeEdits(report: Report, enabled: (rule: string) => boolean = () => true): { edits: Edit[]; changes: RecomputeChange[] } {
   const edits: Edit[] = [];
   const changes: RecomputeChange[] = [];
   for (const table of report.tables) {
@@ -34,6 +38,8 @@ function recomputeEdits(report: Report): { edits: Edit[]; changes: RecomputeChan
       const cell = cells.get(key);
       // Only digits are rewritten: a derived cell that is not a number is left for the person to see.
       if (!cell || cell.value === null || cell.value === value) continue;
+      const [r, c] = key.split('|');
+      if (!def.relations.some((rel) => rel.kind === 'sum' && rel.target.row === r && rel.target.column === c && enabled(rel.rule))) continue;
       const newText = formatNumber(value, cell.fullWidth);
       const [row, column] = key.split('|');
       edits.push({ ...cell.valueSpan, newText });
@@ -58,7 +64,7 @@ const TOTAL_RULES = ['row-total', 'column-total', 'review-total', 'litigation-to
 /** The fix-all set: recompute totals and canonical headings, as non-overlapping edits sorted by position. */
 export function fixAll(report: Report, settings: Settings = {}): Edit[] {
   const on = (code: string) => settings.rules?.[code] !== 'off';
-  const edits: Edit[] = TOTAL_RULES.some(on) ? recomputeEdits(report).edits : [];
+  const edits: Edit[] = TOTAL_RULES.some(on) ? recomputeEdits(report, on).edits : [];
   for (const p of check(report, settings)) {
     if (p.fix?.fixAll && !TOTAL_RULES.includes(p.code)) edits.push(...p.fix.edits);
   }

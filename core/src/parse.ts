@@ -650,7 +650,10 @@ export function parse(text: string): Report {
       host = before[before.length - 1];
     }
     if (!host) continue;
-    const table = parseBestTable(text, id, tokensOf(host.bodySpan, host.index), prefer);
+    // A cell belongs to one table only: where a section heading is missing, two tables share a body.
+    const taken = tables.map((t) => t.span);
+    const tokens = tokensOf(host.bodySpan, host.index).filter((t) => !taken.some((sp) => t.start >= sp.start && t.end <= sp.end));
+    const table = parseBestTable(text, id, tokens, prefer);
     if (table) {
       tables.push(table);
       prefer ??= table.format;

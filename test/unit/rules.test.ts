@@ -280,6 +280,13 @@ describe('recompute', () => {
   });
 });
 
+test('fix-all leaves alone the totals whose rule is switched off', () => {
+  let text = setCell(CLEAN, 'T3', 'partial', 'total', '9');
+  text = setCell(text, 'T4', 'data', 'review.total', '7');
+  assert.deepEqual(fixAll(parse(text), { rules: { 'row-total': 'off' } }).map((e) => e.newText), ['3']);
+  assert.deepEqual(fixAll(parse(text), { rules: { 'review-total': 'off' } }).map((e) => e.newText), ['5']);
+});
+
 describe('year and format', () => {
   test('year-mismatch: last year left in the statistical period', () => {
     const text = replaceOnce(CLEAN, '统计期限从2024年1月1日', '统计期限从2023年1月1日');
