@@ -1,0 +1,353 @@
+// UI test: drives the VS Code workbench (code-server) with Playwright, the extension installed from the
+// packaged .vsix (not the source folder). Each step is one test; a PNG is saved after each step to
+// test-results/e2e/. Called by run.mjs (runUiTest); can also run alone:
+//   node test/e2e/ui.test.mjs [path/to/nianbao.vsix]     (starts and stops its own host)
+// The fixture test/e2e/fixtures/yunxi-2023.nianbao.txt is a 2021-format report in the one-cell-per-line
+// layout with exactly one unbalanced total: （一）予以公开 = 12 + 8 + 0… but 总计 21 (should be 20).
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const STEP_TIMEOUT = Number(process.env.NIANBAO_E2E_STEP_TIMEOUT || 60) * 1000;
+const SECTIONS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+const EDITOR = '.editor-instance .monaco-editor';
+
+export async function runUiTest({ host, workspace, file, shotsDir, log = console.log }) {
+  const { launchBrowser, workbenchUrl, remoteUri, withTimeout } = await import('./host.mjs');
+  rmSync(shotsDir, { recursive: true, force: true });
+  mkdirSync(shotsDir, { recursive: true });
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const lineOf = (pred, from = 0) => {
+    const i = lines.findIndex((l, k) => k >= from && pred(l));
+    if (i < 0) throw new Error('fixture line not found');
+    return i + 1;
+  };
+  const labelLine = lineOf((l) => l.includes('5.属于三类内部事务信息'));
+  const grantedLine = lineOf((l) => l.trim() === '（一）予以公开');
+  const t3Line = lineOf((l) => l.startsWith('三、收到和处理政府信息公开申请情况'));
+  const badTotalLine = grantedLine + 7; // six applicant columns, then 总计
+  if (lines[badTotalLine - 1].trim() !== '21') throw new Error(`fixture: line ${badTotalLine} should be the bad total 21`);
+
+  const steps = [];
+  const seenToasts = new Set();
+  let browser, page, shotNo = 0;
+
+  async function shot(name) {
+    const f = `${String(++shotNo).padStart(2, '0')}-${name}.png`;
+    await page.screenshot({ path: join(shotsDir, f), timeout: 15_000 }).catch((e) => log(`    (screenshot ${f} failed: ${e.message})`));
+    return f;
+  }
+  async function collectToasts() {
+    const texts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
+    for (const t of texts) seenToasts.add(t.replace(/\s+/g, ' ').trim());
+    return texts;
+  }
+  async function step(name, fn) {
+    const t0 = Date.now();
+    const rec = { name, ok: false };
+    steps.push(rec);
+    if (!page) {
+      rec.skipped = true;
+      rec.error = 'no workbench page';
+      log(`  - ${name} (skipped: ${rec.error})`);
+      return;
+    }
+    try {
+      const note = await withTimeout(fn(), STEP_TIMEOUT * 2, name);
+      rec.ok = true;
+      rec.note = note;
+    } catch (e) {
+      rec.error = (e && e.message) || String(e);
+    }
+    await collectToasts();
+    rec.screenshot = await shot(name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase());
+    const ms = Date.now() - t0;
+    if (rec.ok) log(`  ✔ ${name} (${ms}ms)${rec.note ? ` — ${rec.note}` : ''} [${rec.screenshot}]`);
+    else log(`  ✖ ${name} (${ms}ms): ${rec.error.split('\n')[0]} [${rec.screenshot}]`);
+  }
+
+  // Helpers -------------------------------------------------------------------------------------
+  const quickInput = () => page.locator('.quick-input-widget');
+  // `text` includes the quick-access prefix: '>' commands, ':' go to line.
+  async function quickOpen(keys, text) {
+    await page.keyboard.press(keys);
+    const input = quickInput().locator('input').first();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(text);
+  }
+  async function gotoLine(line, col = 1) {
+    await quickOpen('Control+g', `:${line}:${col}`);
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Enter');
+    await quickInput().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    await page.waitForTimeout(300);
+  }
+  async function lineText(line) {
+    // The model text, read through the smoke-test-free path: the status bar shows the cursor, and the
+    // rendered line is found by its line number in the gutter.
+    return page.evaluate(({ line }) => {
+      const ed = document.querySelector('.editor-instance .monaco-editor');
+      const nums = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')];
+      const num = nums.find((n) => n.textContent.trim() === String(line));
+      if (!num) return null;
+      const top = num.parentElement.style.top || num.closest('[style*="top"]')?.style.top;
+      const vl = [...ed.querySelectorAll('.view-lines .view-line')].find((v) => v.style.top === top);
+      if (!vl) return null;
+      // only the document's own text: drop injected inlay-hint spans
+      const clone = vl.cloneNode(true);
+      clone.querySelectorAll('[class*="dyn-rule-"]').forEach((s) => s.remove());
+      return clone.textContent.replace(/\u00a0/g, ' ');
+    }, { line });
+  }
+  async function waitLineText(line, want, timeout = 15_000) {
+    const end = Date.now() + timeout;
+    let got;
+    while (Date.now() < end) {
+      got = await lineText(line);
+      if (got !== null && got.trim() === want) return got;
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`line ${line} is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+  }
+  // Puts the cursor inside the number of a "\tNN" cell line (End, Left) and checks it in the status bar.
+  async function cursorOnNumber(line) {
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    const where = page.locator('[id="status.editor.selection"]');
+    // the status bar counts visual columns (a tab is 4 wide here): the cursor sits before the last digit
+    const before = lines[line - 1].slice(0, -1);
+    let col = 1;
+    for (const ch of before) col = ch === '\t' ? col + 4 - ((col - 1) % 4) : col + 1;
+    const want = new RegExp(`\\b${line}\\D+${col}\\b`);
+    const end = Date.now() + 5_000;
+    let got = '';
+    while (Date.now() < end) {
+      got = (await where.innerText().catch(() => '')).trim();
+      if (want.test(got)) return got;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`cursor is at "${got}", expected line ${line}, column ${col}`);
+  }
+  const errorSquiggles = () => page.locator(`${EDITOR} .squiggly-error`);
+  async function waitNoErrorSquiggle(timeout = 20_000) {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      if ((await errorSquiggles().count()) === 0) return;
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`still ${await errorSquiggles().count()} error squiggle(s) in view`);
+  }
+  async function problemRows() {
+    return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts().catch(() => [])).map((t) => t.replace(/\s*\n\s*/g, ' | '));
+  }
+  async function closeWidgets() {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(2, 300);
+  }
+
+  try {
+    browser = await launchBrowser();
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await ctx.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    page.on('pageerror', (e) => log(`    [page error] ${e.message.split('\n')[0]}`));
+
+    await step('workbench opens the report from the vsix-installed extension (Chinese renders)', async () => {
+      const payload = [['openFile', remoteUri(host, file)], ['skipWelcome', 'true']];
+      await page.goto(workbenchUrl(host, workspace, payload), { timeout: 60_000 });
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
+      await page.locator(`${EDITOR} .view-lines`).first().waitFor({ state: 'visible' });
+      await page.locator(`${EDITOR} .view-lines`, { hasText: '年度报告' }).first().waitFor();
+      // *.nianbao.txt is language nianbao; right after start-up the file may show as Plain Text until the
+      // extension's contributions are registered, so poll the status bar.
+      const t0 = Date.now();
+      let mode = '?';
+      while (Date.now() - t0 < 30_000) {
+        mode = (await page.locator('[id="status.editor.mode"]').innerText({ timeout: 5_000 }).catch(() => '?')).trim();
+        if (/政务公开年报/.test(mode)) break;
+        await page.waitForTimeout(250);
+      }
+      if (!/政务公开年报/.test(mode)) throw new Error(`language mode in the status bar is "${mode}" after 30s, expected 政务公开年报`);
+      return `language mode: ${mode} (after ${((Date.now() - t0) / 1000).toFixed(1)}s)`;
+    });
+
+    await step('error squiggle on the unbalanced total', async () => {
+      await gotoLine(badTotalLine, 2);
+      await errorSquiggles().first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+      // the squiggle sits on the bad total's line
+      const box = await errorSquiggles().first().boundingBox();
+      const cursorTop = await page.locator(`${EDITOR} .cursor`).first().boundingBox();
+      if (box && cursorTop && Math.abs(box.y - cursorTop.y) > 25) throw new Error(`squiggle at y=${box.y}, cursor line at y=${cursorTop.y}`);
+      return `${await errorSquiggles().count()} error squiggle(s) in view, line ${badTotalLine} = ${JSON.stringify(await lineText(badTotalLine))}`;
+    });
+
+    await step('Problems panel lists row-total', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total' }).first();
+      await row.waitFor({ state: 'visible' });
+      const rows = await problemRows();
+      const errs = await page.locator('[id="status.problems"]').innerText().catch(() => '?');
+      return `${rows.length} row(s): ${rows.join(' ¦ ')} — status bar: ${errs.replace(/\s+/g, ' ')}`;
+    });
+
+    await step('CodeLens above 表三 reports the imbalance', async () => {
+      await page.keyboard.press('Control+j'); // hide the panel again: more room for the editor
+      await gotoLine(t3Line);
+      const lens = page.locator(`${EDITOR} .codelens-decoration`);
+      const end = Date.now() + STEP_TIMEOUT;
+      let texts = [];
+      while (Date.now() < end) {
+        texts = (await lens.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+        if (texts.some((t) => /不一致|重新计算合计/.test(t))) break;
+        await page.waitForTimeout(300);
+      }
+      if (!texts.some((t) => /不一致|重新计算合计/.test(t))) throw new Error(`no CodeLens reporting the imbalance near line ${t3Line}; lenses in view: ${JSON.stringify(texts)}`);
+      return `lenses in view: ${texts.join(' ¦ ')}`;
+    });
+
+    await step('hover on 5.属于三类内部事务信息 explains it (第十六条)', async () => {
+      await gotoLine(labelLine, 4);
+      const vl = page.locator(`${EDITOR} .view-lines .view-line`, { hasText: '5.属于三类内部事务信息' }).first();
+      await vl.waitFor({ state: 'visible' });
+      const box = await vl.locator('span').first().boundingBox();
+      const hover = page.locator('.monaco-hover', { hasText: '第十六条' }).first();
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page.mouse.move(box.x + box.width - 40 - attempt * 10, box.y + box.height / 2, { steps: 3 });
+        try { await hover.waitFor({ state: 'visible', timeout: 5_000 }); break; } catch { /* retry */ }
+      }
+      if (!(await hover.isVisible())) {
+        // keyboard fallback: Ctrl+K Ctrl+I (editor.action.showHover) at the cursor
+        await gotoLine(labelLine, 6);
+        await page.keyboard.press('Control+k');
+        await page.keyboard.press('Control+i');
+        await hover.waitFor({ state: 'visible', timeout: 10_000 });
+      }
+      const text = (await hover.innerText()).replace(/\s+/g, ' ');
+      return `hover: ${text.slice(0, 160)}…`;
+    });
+
+    let fixLabel = '';
+    await step('quick fix (Ctrl+.) sets the total to 20 and the squiggle goes', async () => {
+      await closeWidgets();
+      await gotoLine(badTotalLine);
+      await cursorOnNumber(badTotalLine);
+      await page.keyboard.press('Control+.');
+      const rows = page.locator('.action-widget .monaco-list-row');
+      await rows.first().waitFor({ state: 'visible' });
+      const labels = await rows.allInnerTexts();
+      await shot('quick-fix-menu');
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      fixLabel = (await focused.count()) ? await focused.first().innerText() : labels[0];
+      await page.keyboard.press('Enter');
+      await waitLineText(badTotalLine, '20');
+      await waitNoErrorSquiggle();
+      return `menu: ${labels.map((l) => l.replace(/\s+/g, ' ')).join(' ¦ ')}; applied: ${fixLabel.replace(/\s+/g, ' ')}`;
+    });
+
+    await step('重新计算合计 (nianbao.recomputeTotals) from the command palette', async () => {
+      await closeWidgets();
+      // undo the quick fix so that there is something to recompute
+      await gotoLine(badTotalLine);
+      await page.keyboard.press('Control+z');
+      await waitLineText(badTotalLine, '21');
+      await errorSquiggles().first().waitFor({ state: 'attached', timeout: 20_000 });
+      await quickOpen('Control+Shift+P', '>重新计算合计');
+      const row = quickInput().locator('.monaco-list-row', { hasText: '重新计算合计' }).first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      const label = (await row.innerText()).replace(/\s+/g, ' ');
+      await page.keyboard.press('Enter');
+      await waitLineText(badTotalLine, '20');
+      await waitNoErrorSquiggle();
+      await page.waitForTimeout(800);
+      const toasts = (await collectToasts()).map((t) => t.replace(/\s+/g, ' '));
+      return `palette row: ${label}; toast: ${toasts.join(' ¦ ') || '(none)'}`;
+    });
+
+    await step('inlay hints name the columns of bare numbers', async () => {
+      await closeWidgets();
+      await gotoLine(grantedLine, 1);
+      const hints = page.locator(`${EDITOR} .view-lines .view-line span[class*="dyn-rule-"]`);
+      const end = Date.now() + STEP_TIMEOUT;
+      let texts = [];
+      while (Date.now() < end) {
+        texts = (await hints.allInnerTexts()).map((t) => t.replace(/[\s\u200a\u00a0]+/g, ' ').trim()).filter(Boolean);
+        if (texts.some((t) => t.includes('总计')) && texts.some((t) => t.includes('自然人'))) break;
+        await page.waitForTimeout(300);
+      }
+      if (!texts.some((t) => t.includes('总计'))) throw new Error(`no inlay hint naming 总计 in view; hints seen: ${JSON.stringify(texts.slice(0, 12))}`);
+      return `${texts.length} hints in view, e.g. ${texts.slice(0, 8).join(' ¦ ')}`;
+    });
+
+    await step('outline shows the six sections', async () => {
+      await closeWidgets();
+      await quickOpen('Control+Shift+P', '>Focus on Outline View');
+      const row = quickInput().locator('.monaco-list-row').first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const pane = page.locator('.outline-pane');
+      await pane.waitFor({ state: 'visible', timeout: 15_000 });
+      // give the outline the room of the folders section: collapse that section's header
+      const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: basename(workspace) });
+      if (await folders.count()) await folders.first().click({ timeout: 5_000 }).catch(() => {});
+      const end = Date.now() + STEP_TIMEOUT;
+      let rows = [];
+      while (Date.now() < end) {
+        rows = (await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+        if (SECTIONS.every((s) => rows.some((r) => r.includes(s.slice(2, 8))))) break;
+        await page.waitForTimeout(300);
+      }
+      const missingSections = SECTIONS.filter((s) => !rows.some((r) => r.includes(s.slice(2, 8))));
+      if (missingSections.length) throw new Error(`outline lacks ${missingSections.join('、')}; rows: ${JSON.stringify(rows)}`);
+      return `${rows.length} rows: ${rows.join(' ¦ ')}`;
+    });
+
+    await step('no error notification appeared', async () => {
+      await closeWidgets();
+      await collectToasts();
+      // also look into the notification centre (toasts may have timed out)
+      await quickOpen('Control+Shift+P', '>Notifications: Show Notifications');
+      await quickInput().locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(500);
+      const center = await page.locator('.notifications-center .notification-list-item').allInnerTexts().catch(() => []);
+      const errorItems = await page.locator('.notifications-center .notification-list-item .codicon-error, .notifications-toasts .codicon-error').count();
+      const all = [...new Set([...seenToasts, ...center.map((t) => t.replace(/\s+/g, ' ').trim())])];
+      if (errorItems) throw new Error(`${errorItems} error notification(s): ${all.join(' ¦ ')}`);
+      return `notifications: ${all.join(' ¦ ') || '(none)'}`;
+    });
+  } catch (e) {
+    log(`  ✖ UI test aborted: ${e.stack || e}`);
+    steps.push({ name: 'UI test setup', ok: false, error: String(e) });
+  } finally {
+    if (browser) await withTimeout(browser.close(), 15_000, 'browser.close').catch(() => {});
+  }
+  return steps;
+}
+
+// Standalone: node test/e2e/ui.test.mjs [vsix]
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { REPO, startHost, stopAll, hostMissing, driverEnv, cleanupDriverHome } = await import('./host.mjs');
+  const { cpSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const vsix = process.argv[2] || join(REPO, 'dist/nianbao.vsix');
+  const missing = hostMissing();
+  if (missing) { console.log(`ui: SKIP — ${missing}`); process.exit(3); }
+  Object.assign(process.env, driverEnv());
+  const ws = mkdtempSync(join(tmpdir(), 'nianbao-e2e-ui-ws-'));
+  const file = join(ws, 'yunxi-2023.nianbao.txt');
+  cpSync(join(REPO, 'test/e2e/fixtures/yunxi-2023.nianbao.txt'), file);
+  let failed = 1;
+  try {
+    const host = startHost({ workspace: ws, vsix: [vsix], locale: 'zh-cn' });
+    const steps = await runUiTest({ host, workspace: ws, file, shotsDir: join(REPO, 'test-results/e2e') });
+    failed = steps.filter((s) => !s.ok).length;
+    console.log(`ui: ${steps.length - failed} of ${steps.length} steps passed`);
+  } finally {
+    stopAll();
+    rmSync(ws, { recursive: true, force: true });
+    cleanupDriverHome();
+  }
+  process.exit(failed ? 1 : 0);
+}
