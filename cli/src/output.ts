@@ -143,7 +143,7 @@ export interface SarifOptions {
 export function formatSarif(results: FileResult[], opts: SarifOptions): string {
   const rules = RULES.map((r) => {
     const doc = readDoc(r.code);
-    const full = `${r.description}${r.fixable ? '（可自动修复）' : ''}`;
+    const full = `${r.description}${r.fixable ? '（有快速修复）' : ''}`;
     return {
       id: r.code,
       shortDescription: { text: r.description },
@@ -193,7 +193,7 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
   }));
 
   const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
