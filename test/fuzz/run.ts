@@ -8,6 +8,8 @@
 // --workers W  worker threads (default: 2, at most the CPU count)
 // --time T     stop each worker after T seconds (what ran is reported)
 // --path P     replay one failure: with the failing worker's seed, one worker, fast-check's path
+// --keep-going after a failure, a worker goes on with a new seed (seed + workers) for the rest of
+//              its runs, so one run reports every failure it meets (each with its own seed and path)
 //
 // Prints how many inputs it tried and what it found; exits 1 on a failure, printing the seed, the
 // path and the shrunk input (also written to out/fuzz-failure-<seed>.txt).
@@ -24,37 +26,47 @@ interface Job {
   runs: number;
   path?: string;
   timeMs?: number;
+  /** After a failure, go on with seed + stride for the remaining runs. */
+  keepGoing?: boolean;
+  stride: number;
 }
 
 type FromWorker =
   | { kind: 'progress'; seed: number; done: number }
-  | { kind: 'done'; seed: number; runs: number; failed: boolean; interrupted: boolean; counterexample?: string; path?: string; error?: string; shrinks?: number };
+  | { kind: 'done'; seed: number; runs: number; failed: boolean; interrupted: boolean; counterexample?: string; path?: string; error?: string; shrinks?: number; last?: boolean };
 
 function runJob(job: Job): void {
   let done = 0;
-  const prop = fc.property(anyInput, (text) => {
-    done++;
-    if (done % 1000 === 0) parentPort!.postMessage({ kind: 'progress', seed: job.seed, done } satisfies FromWorker);
-    return holds(text);
-  });
-  const d = fc.check(prop, {
-    seed: job.seed,
-    numRuns: job.runs,
-    path: job.path,
-    interruptAfterTimeLimit: job.timeMs,
-    markInterruptAsFailure: false,
-  });
-  parentPort!.postMessage({
-    kind: 'done',
-    seed: job.seed,
-    runs: d.numRuns,
-    failed: d.failed,
-    interrupted: d.interrupted,
-    counterexample: d.failed && d.counterexample ? (d.counterexample[0] as string) : undefined,
-    path: d.counterexamplePath ?? undefined,
-    error: d.failed ? String((d.errorInstance as Error | undefined)?.message ?? d.errorInstance) : undefined,
-    shrinks: d.numShrinks,
-  } satisfies FromWorker);
+  const deadline = job.timeMs ? Date.now() + job.timeMs : undefined;
+  let remaining = job.runs;
+  for (let seed = job.seed; remaining > 0; seed += job.stride) {
+    const prop = fc.property(anyInput, (text) => {
+      done++;
+      if (done % 1000 === 0) parentPort!.postMessage({ kind: 'progress', seed: job.seed, done } satisfies FromWorker);
+      return holds(text);
+    });
+    const d = fc.check(prop, {
+      seed,
+      numRuns: remaining,
+      path: job.path,
+      interruptAfterTimeLimit: deadline ? Math.max(1, deadline - Date.now()) : undefined,
+      markInterruptAsFailure: false,
+    });
+    remaining -= d.numRuns;
+    parentPort!.postMessage({
+      kind: 'done',
+      seed,
+      runs: d.numRuns,
+      failed: d.failed,
+      interrupted: d.interrupted,
+      counterexample: d.failed && d.counterexample ? (d.counterexample[0] as string) : undefined,
+      path: d.counterexamplePath ?? undefined,
+      error: d.failed ? String((d.errorInstance as Error | undefined)?.message ?? d.errorInstance) : undefined,
+      shrinks: d.numShrinks,
+      last: !(d.failed && job.keepGoing && remaining > 0 && !d.interrupted && !job.path),
+    } satisfies FromWorker);
+    if (!d.failed || !job.keepGoing || d.interrupted || job.path) break;
+  }
 }
 
 function arg(argv: string[], name: string): string | undefined {
@@ -81,6 +93,7 @@ async function main(): Promise<void> {
   const seed = intArg(argv, 'seed', 1);
   const replay = arg(argv, 'path');
   const timeS = intArg(argv, 'time', 0);
+  const keepGoing = argv.includes('--keep-going');
   const workers = replay ? 1 : Math.max(1, Math.min(intArg(argv, 'workers', 2), availableParallelism(), runs || 1));
   console.log(
     `fuzz: ${runs} inputs, seed ${seed}${workers > 1 ? `..${seed + workers - 1}` : ''}, ${workers} worker(s)` +
@@ -99,6 +112,8 @@ async function main(): Promise<void> {
         runs: Math.floor(runs / workers) + (w < runs % workers ? 1 : 0),
         path: replay,
         timeMs: timeS ? timeS * 1000 : undefined,
+        keepGoing,
+        stride: workers,
       };
       const worker = new Worker(__filename, { workerData: job });
       threads.push(worker);
@@ -113,13 +128,13 @@ async function main(): Promise<void> {
           return;
         }
         results.push(m);
-        if (m.failed) for (const t of threads) if (t !== worker) void t.terminate();
+        if (m.failed && !keepGoing) for (const t of threads) if (t !== worker) void t.terminate();
       });
       worker.on('error', (e) => {
         results.push({ kind: 'done', seed: job.seed, runs: progress.get(job.seed) ?? 0, failed: true, interrupted: false, error: `worker crashed: ${e.stack}` });
       });
       worker.on('exit', () => {
-        if (!results.some((r) => r.seed === job.seed)) {
+        if (!results.some((r) => (r.seed - job.seed) % workers === 0 && r.seed >= job.seed)) {
           // Terminated after another worker failed: count what it had done.
           results.push({ kind: 'done', seed: job.seed, runs: progress.get(job.seed) ?? 0, failed: false, interrupted: true });
         }
@@ -138,7 +153,7 @@ async function main(): Promise<void> {
     return;
   }
   for (const f of failures) {
-    console.log(`fuzz: FAILURE with seed ${f.seed}${f.shrinks !== undefined ? `, shrunk ${f.shrinks} times` : ''}`);
+    console.log(`fuzz: FAILURE after ${f.runs} inputs with seed ${f.seed}${f.shrinks !== undefined ? `, shrunk ${f.shrinks} times` : ''}`);
     console.log(`  ${f.error ?? ''}`);
     if (f.counterexample !== undefined) {
       const dir = path.join(ROOT, 'out');
