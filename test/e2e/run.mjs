@@ -15,7 +15,7 @@
 //   NIANBAO_E2E_SUITE_WORKSPACE=dir    folder opened for (a) (default: a temp copy of test/fixtures)
 //   NIANBAO_E2E_VSIX=file              the package for (b) (default: dist/nianbao.vsix)
 //   NIANBAO_E2E_SUITE_TIMEOUT=s (300)  NIANBAO_E2E_TIMEOUT=s (900, whole run)  NIANBAO_E2E_KEEP=1 (keep host state dirs)
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
@@ -61,6 +61,11 @@ if (only !== 'ui' && !existsSync(join(testsDir, 'index.js')))
   skip(`${join(testsDir, 'index.js')} not found (compile the tests: npx tsc -p tsconfig.json)`);
 if (only !== 'suite' && !existsSync(vsix)) skip(`${vsix} not found (build it: npm run package)`);
 try { await import('playwright-core'); } catch { skip('playwright-core is not installed (npm install)'); }
+if (only !== 'suite') {
+  // The UI test runs the packaged extension: say so when the bundles are newer than the package.
+  const newer = ['dist/client.js', 'dist/server.js'].filter((f) => existsSync(join(REPO, f)) && statSync(join(REPO, f)).mtimeMs > statSync(vsix).mtimeMs + 1000);
+  if (newer.length) console.log(`e2e: note — ${newer.join(' and ')} ${newer.length > 1 ? 'are' : 'is'} newer than ${vsix}; the UI test uses the package (rebuild it: npm run package)`);
+}
 
 // The driver (and the Chromium it starts) never writes into the real home.
 Object.assign(process.env, driverEnv());

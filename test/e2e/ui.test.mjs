@@ -4,19 +4,19 @@
 //   node test/e2e/ui.test.mjs [path/to/nianbao.vsix]     (starts and stops its own host)
 // The fixture test/e2e/fixtures/yunxi-2023.nianbao.txt is a 2021-format report in the one-cell-per-line
 // layout with exactly one unbalanced total: （一）予以公开 = 12 + 8 + 0… but 总计 21 (should be 20).
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const STEP_TIMEOUT = Number(process.env.NIANBAO_E2E_STEP_TIMEOUT || 60) * 1000;
+const STEP_TIMEOUT = Number(process.env.NIANBAO_E2E_STEP_TIMEOUT || 30) * 1000;
 const SECTIONS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
   '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
 const EDITOR = '.editor-instance .monaco-editor';
 
 export async function runUiTest({ host, workspace, file, shotsDir, log = console.log }) {
   const { launchBrowser, workbenchUrl, remoteUri, withTimeout } = await import('./host.mjs');
-  rmSync(shotsDir, { recursive: true, force: true });
   mkdirSync(shotsDir, { recursive: true });
+  for (const f of readdirSync(shotsDir)) if (f.endsWith('.png')) rmSync(join(shotsDir, f), { force: true });
   const lines = readFileSync(file, 'utf8').split('\n');
   const lineOf = (pred, from = 0) => {
     const i = lines.findIndex((l, k) => k >= from && pred(l));
@@ -43,13 +43,14 @@ export async function runUiTest({ host, workspace, file, shotsDir, log = console
     for (const t of texts) seenToasts.add(t.replace(/\s+/g, ' ').trim());
     return texts;
   }
-  async function step(name, fn) {
+  let fatal = '';
+  async function step(name, fn, { required = false } = {}) {
     const t0 = Date.now();
     const rec = { name, ok: false };
     steps.push(rec);
-    if (!page) {
+    if (!page || fatal) {
       rec.skipped = true;
-      rec.error = 'no workbench page';
+      rec.error = fatal || 'no workbench page';
       log(`  - ${name} (skipped: ${rec.error})`);
       return;
     }
@@ -65,6 +66,7 @@ export async function runUiTest({ host, workspace, file, shotsDir, log = console
     const ms = Date.now() - t0;
     if (rec.ok) log(`  ✔ ${name} (${ms}ms)${rec.note ? ` — ${rec.note}` : ''} [${rec.screenshot}]`);
     else log(`  ✖ ${name} (${ms}ms): ${rec.error.split('\n')[0]} [${rec.screenshot}]`);
+    if (!rec.ok && required) fatal = `"${name}" failed`;
   }
 
   // Helpers -------------------------------------------------------------------------------------
@@ -154,12 +156,17 @@ export async function runUiTest({ host, workspace, file, shotsDir, log = console
     page.setDefaultTimeout(STEP_TIMEOUT);
     page.on('pageerror', (e) => log(`    [page error] ${e.message.split('\n')[0]}`));
 
-    await step('workbench opens the report from the vsix-installed extension (Chinese renders)', async () => {
+    await step('workbench opens the report', async () => {
       const payload = [['openFile', remoteUri(host, file)], ['skipWelcome', 'true']];
       await page.goto(workbenchUrl(host, workspace, payload), { timeout: 60_000 });
       await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
       await page.locator(`${EDITOR} .view-lines`).first().waitFor({ state: 'visible' });
       await page.locator(`${EDITOR} .view-lines`, { hasText: '年度报告' }).first().waitFor();
+      const title = (await page.locator(`${EDITOR} .view-lines`).first().innerText()).split('\n').find((l) => l.includes('年度报告'));
+      return `editor shows: ${title?.trim()}`;
+    }, { required: true });
+
+    await step('the report opens in language mode 政务公开年报', async () => {
       // *.nianbao.txt is language nianbao; right after start-up the file may show as Plain Text until the
       // extension's contributions are registered, so poll the status bar.
       const t0 = Date.now();
