@@ -28,8 +28,8 @@ const URI = 'file:///abuse/report.nianbao.txt';
 const SEED = 0x6e69616e; // "nian"
 const STEPS = 3000;
 const MEGA_PASTES = 3;
-/** Resident memory allowed after the run, with every 1 MB paste undone. */
-const MEMORY_BOUND_MB = 350;
+/** Resident memory allowed after the run, every 1 MB paste undone (measured: 52 MB at start, 114-192 MB after, peaks 234-343 MB). */
+const MEMORY_BOUND_MB = 400;
 /** Every request must be answered within this time. */
 const ANSWER_TIMEOUT_MS = 30_000;
 /** How long to wait for another engineer's build to produce dist/server.js. */
