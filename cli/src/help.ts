@@ -49,8 +49,7 @@ export const FIX_HELP = `用法 (usage): nianbao fix [--write | --stdout] [选�
 
 其他选项 (options):
   --encoding auto|utf-8|gb18030   读取编码，同 check
-  --rule CODE=LEVEL               关闭（off）的规则不做修复；重算总计一次填好所有总计格，只有
-                                  row-total、column-total、review-total、litigation-total 全部关闭时才不做
+  --rule CODE=LEVEL               关闭（off）的规则不做修复（例如 row-total=off 时不改各行总计）
   -h, --help                      显示本帮助
 
 退出状态：0 修复后没有错误级别的问题；1 修复后仍有错误（例如勾稽关系不平衡，需人工核对输入数字，

@@ -193,6 +193,7 @@ async function runFix(opts: Options, io: Io): Promise<number> {
     const p = planned[0];
     if (p) io.out(encode(p.fixed, p.input.decoded));
     if (errors.length || !p) return 2;
+    if (p.remaining > 0) io.err(`nianbao: ${p.input.display}: 修复后仍有 ${p.remaining} 个错误，需要人工处理（用 nianbao check 查看） (${p.remaining} error(s) remain after fixing)\n`);
     return p.remaining > 0 ? 1 : 0;
   }
 
