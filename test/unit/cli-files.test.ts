@@ -101,6 +101,18 @@ describe('encodings and line endings', () => {
     }
   }
 
+  test('canonical headings through fix --write in GB18030 and UTF-16 with CRLF: only the heading bytes change', () => {
+    const messy = CLEAN.replace('\n一、总体情况\n', '\n1、 总体情况\n').replace('\n二、主动公开政府信息情况\n', '\n主动公开政府信息情况\n');
+    assert.notEqual(messy, CLEAN);
+    for (const v of VARIANTS.filter((x) => x.name === 'gb18030' || x.name === 'utf-16le with BOM')) {
+      const file = tempFile('headings.txt', v.encode(crlf(messy)));
+      const r = nianbao(['fix', '--write', file]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /已修改 2 处/);
+      assert.deepEqual(fs.readFileSync(file), v.encode(crlf(CLEAN)), `${v.name}: the clean report, byte for byte`);
+    }
+  });
+
   test('fix --stdout writes the fixed text in the file’s own encoding and BOM (same bytes as --write)', () => {
     const file = tempFile('gb.txt', iconv.encode(crlf(WRONG), 'gb18030'));
     const r = nianbao(['fix', '--stdout', file]);
