@@ -37,6 +37,8 @@ const TITLE_MAX_LINES = 3;
 const MAX_LABEL_PIECES = 6;
 /** A text token longer than this is prose: it ends a row's cells. */
 const PROSE_LENGTH = 24;
+/** Longer than any label: such a token is normalised only this far, and marked so it matches nothing. */
+const MAX_LABEL_TOKEN = 256;
 
 // ---------------------------------------------------------------------------
 // Section headings
@@ -272,7 +274,7 @@ function tokenizeLine(text: string, line: Line, lineNo: number, out: Token[]): v
       start: empty ? f.start : s.start,
       end: empty ? f.start : s.end,
       raw,
-      norm: empty ? '' : normalizeLabel(raw),
+      norm: empty ? '' : raw.length > MAX_LABEL_TOKEN ? `${normalizeLabel(raw.slice(0, MAX_LABEL_TOKEN))}\u0000` : normalizeLabel(raw),
       line: lineNo,
       multi: multi || markdown,
       markdown,

@@ -80,28 +80,32 @@ export function derivedValues(table: ParsedTable): Map<string, number> {
   const def = tableDefOf(table);
   const cells = cellMap(table);
   const computed = new Map<string, number>();
-  const valueOf = (ref: CellRef): number | undefined => {
-    if (isDerived(def, ref)) return computed.get(refKey(ref));
-    const v = cells.get(refKey(ref))?.value;
-    return v === null || v === undefined ? undefined : v;
-  };
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const r of def.relations) {
-      if (r.kind !== 'sum' || computed.has(refKey(r.target))) continue;
-      let sum = 0;
-      let known = true;
-      for (const t of r.terms) {
-        const v = valueOf(t);
-        if (v === undefined) {
-          known = false;
-          break;
+  const written = (ref: CellRef): number | undefined => cells.get(refKey(ref))?.value ?? undefined;
+  // First from inputs only; then, for what an incomplete table leaves open (a row missing), from the
+  // derived cells as written, so that a total whose own parts are all there is still filled.
+  for (const fallBackToWritten of [false, true]) {
+    const valueOf = (ref: CellRef): number | undefined => {
+      if (!isDerived(def, ref)) return written(ref);
+      return computed.get(refKey(ref)) ?? (fallBackToWritten ? written(ref) : undefined);
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const r of def.relations) {
+        if (r.kind !== 'sum' || computed.has(refKey(r.target))) continue;
+        let sum = 0;
+        let known = true;
+        for (const t of r.terms) {
+          const v = valueOf(t);
+          if (v === undefined) {
+            known = false;
+            break;
+          }
+          sum += v;
         }
-        sum += v;
-      }
-      if (known) {
-        computed.set(refKey(r.target), sum);
-        changed = true;
+        if (known) {
+          computed.set(refKey(r.target), sum);
+          changed = true;
+        }
       }
     }
   }

@@ -111,14 +111,18 @@ const QUOTES = new Set(['“', '”', '"', "'", '‘', '’', '「', '」', '『
  */
 export function normalizeLabel(s: string): string {
   let out = '';
+  // The last character written, kept here: reading it back from `out` would flatten the growing
+  // string each time and make long lines quadratic.
+  let last = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     const code = s.charCodeAt(i);
     if (isBlank(code) || code === 0x0a) continue;
     if (QUOTES.has(ch)) continue;
     let c = code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ch;
-    if (c === '、' && out.length > 0 && isAsciiDigit(out.charCodeAt(out.length - 1))) c = '.';
+    if (c === '、' && isAsciiDigit(last)) c = '.';
     out += c;
+    last = c.charCodeAt(0);
   }
   return out;
 }

@@ -271,6 +271,14 @@ describe('recompute', () => {
     ]);
   });
 
+  test('an incomplete table: totals whose own parts are all there are still filled', () => {
+    // The row （六）3 is unreadable, so the column totals cannot be worked out; （七）总计·总计 still
+    // follows from the （七） row as written.
+    const text = setCell(replaceOnce(CLEAN, '\t3.其他\n', '\t3.其它情形\n'), 'T3', 'resultTotal', 'total', '57');
+    const r = recompute(parse(text));
+    assert.deepEqual(r.changes.map((c) => `${c.cell}:${c.from}→${c.to}`), ['“（七）总计”·总计:57→55']);
+  });
+
   test('fix-all = recompute + canonical headings, never inserts lines', () => {
     let text = replaceOnce(CLEAN, '\n一、总体情况\n', '\n1、总体情况\n');
     text = setCell(text, 'T3', 'partial', 'total', '9');
