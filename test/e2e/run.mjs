@@ -38,6 +38,10 @@ function skip(reason) {
   console.log(`e2e: SKIP — ${reason}`);
   process.exit(3);
 }
+/** The last n lines of the host's log, without the offline marketplace's ENOTFOUND lines. */
+function logTail(host, n) {
+  return host.log().split('\n').filter((l) => l.trim() && !/ENOTFOUND open-vsx\.org/.test(l)).slice(-n).join('\n');
+}
 function writeSummary() {
   mkdirSync(join(REPO, 'out'), { recursive: true });
   writeFileSync(summaryFile, JSON.stringify(counts) + '\n');
@@ -59,6 +63,8 @@ const missing = hostMissing();
 if (missing) skip(missing);
 if (only !== 'ui' && !existsSync(join(testsDir, 'index.js')))
   skip(`${join(testsDir, 'index.js')} not found (compile the tests: npx tsc -p tsconfig.json)`);
+if (only !== 'ui' && !process.env.NIANBAO_E2E_EXT_DIR && !existsSync(join(REPO, 'dist/client.js')))
+  skip('dist/client.js not found (build it: npm run build)');
 if (only !== 'suite' && !existsSync(vsix)) skip(`${vsix} not found (build it: npm run package)`);
 try { await import('playwright-core'); } catch { skip('playwright-core is not installed (npm install)'); }
 if (only !== 'suite') {
@@ -152,10 +158,10 @@ async function runSuite() {
       console.log('e2e: (a) the suite reported success but no passing test was seen; counted as a failure');
       counts.failed += 1;
     }
-    if (code !== 0) console.log(`--- code-server log (tail) ---\n${host.log().split('\n').slice(-40).join('\n')}`);
+    if (code !== 0) console.log(`--- code-server log (tail) ---\n${logTail(host, 40)}`);
   } catch (e) {
     console.log(`e2e: (a) error: ${e.stack || e}`);
-    if (host) console.log(`--- code-server log (tail) ---\n${host.log().split('\n').slice(-40).join('\n')}`);
+    if (host) console.log(`--- code-server log (tail) ---\n${logTail(host, 40)}`);
     counts.failed += 1;
   } finally {
     if (browser) await withTimeout(browser.close(), 15_000, 'browser.close').catch(() => {});
@@ -183,10 +189,10 @@ async function runUi() {
     const p = steps.filter((s) => s.ok).length;
     console.log(`e2e: (b) ${p} of ${steps.length} UI steps passed (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
     if (steps.some((s) => !s.ok && !s.skipped))
-      console.log(`--- code-server log (tail) ---\n${host.log().split('\n').slice(-30).join('\n')}`);
+      console.log(`--- code-server log (tail) ---\n${logTail(host, 30)}`);
   } catch (e) {
     console.log(`e2e: (b) error: ${e.stack || e}`);
-    if (host) console.log(`--- code-server log (tail) ---\n${host.log().split('\n').slice(-40).join('\n')}`);
+    if (host) console.log(`--- code-server log (tail) ---\n${logTail(host, 40)}`);
     counts.failed += 1;
   } finally {
     if (host) host.stop();
