@@ -6,6 +6,9 @@
 # Only the npm registry and Debian apt are needed. Idempotent: a second run checks and does nothing.
 # Recipe: /work/shared/notes/vscode-host.md. Override the location with VSC_HOME=/some/dir.
 set -euo pipefail
+# Run through `npm run host:install`, the outer npm's settings would reach the npm calls below (its
+# user agent names Node 20, and code-server's postinstall reads the Node version from it): clear them.
+for v in $(compgen -e); do case "$v" in npm_*|NODE) unset "$v" ;; esac; done
 START=$(date +%s)
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 VSC_HOME=${VSC_HOME:-$REPO/.cache/vsc-host}
