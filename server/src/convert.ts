@@ -6,6 +6,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit, Problem, Severity, Span } from '../../core/src';
+import { positionAt } from '../../core/src';
 
 export const SOURCE = 'nianbao';
 
@@ -49,21 +50,7 @@ export function toTextEdit(doc: Positions, e: Edit): TextEdit {
 /** A TextDocument-like view of a plain string (for texts that are not open documents). */
 export function positionsOf(doc: TextDocument | string): Positions {
   if (typeof doc !== 'string') return doc;
-  const starts = [0];
-  for (let i = doc.indexOf('\n'); i !== -1; i = doc.indexOf('\n', i + 1)) starts.push(i + 1);
-  return {
-    positionAt(offset: number) {
-      const off = Math.max(0, Math.min(offset, doc.length));
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= off) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo, character: off - starts[lo] };
-    },
-  };
+  return { positionAt: (offset: number) => positionAt(doc, offset) };
 }
 
 export function sameRange(a: Range, b: Range): boolean {
