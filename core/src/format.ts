@@ -93,6 +93,8 @@ export interface TableDef {
   relations: Relation[];
   /** Header lines above the first row (T3, T4) or above each group's rows (T2, after the group caption), one array of cells per line. */
   templateHeader: string[][];
+  /** Printed as one small table per group, under the group's caption, each with its own columns (T2's 第二十条 items). */
+  itemised?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -129,6 +131,7 @@ const T2_2021: TableDef = {
   headerMarks: ['第二十条第(一)项', '信息内容'],
   relations: [],
   templateHeader: [['信息内容']],
+  itemised: true,
 };
 
 const T2_2019: TableDef = {
@@ -160,6 +163,7 @@ const T2_2019: TableDef = {
   headerMarks: ['第二十条第(一)项', '信息内容'],
   relations: [],
   templateHeader: [['信息内容']],
+  itemised: true,
 };
 
 // ---------------------------------------------------------------------------

@@ -29,9 +29,8 @@ function rowCells(def: TableDef, row: RowDef, values: CellText): string[] {
   return columnsOf(def, row).map((c) => values(row.key, c.key));
 }
 
-/** T2 is a series of small tables, one per 第二十条 item, each with its own columns. */
 function isItemised(def: TableDef): boolean {
-  return def.id === 'T2';
+  return def.itemised === true;
 }
 
 function cellLayout(def: TableDef, values: CellText): string[] {

@@ -8,5 +8,5 @@ export { documentOutline, foldingSpans, tableTitle } from './outline';
 export type { OutlineItem, FoldItem } from './outline';
 export { tableLenses } from './lenses';
 export type { LensItem } from './lenses';
-export { explainCell, cellOf } from './totals';
+export { explainCell } from './totals';
 export type { Explanation } from './totals';

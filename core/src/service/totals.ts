@@ -3,7 +3,8 @@
 
 import { cellName, columnDef, rowDef, shortLabel } from '../format';
 import type { CellRef, Relation, TableDef } from '../format';
-import type { Cell, ParsedTable } from '../types';
+import { cellMap, refKey } from '../relations';
+import type { ParsedTable } from '../types';
 
 export interface TermValue {
   ref: CellRef;
@@ -20,12 +21,8 @@ export interface Explanation {
   ok: boolean | null;
 }
 
-export function cellOf(table: ParsedTable, ref: CellRef): Cell | undefined {
-  return table.rows.find((r) => r.key === ref.row)?.cells.find((c) => c.column === ref.column);
-}
-
 function valueOf(table: ParsedTable, ref: CellRef): number | null {
-  return cellOf(table, ref)?.value ?? null;
+  return cellMap(table).get(refKey(ref))?.value ?? null;
 }
 
 /** Decimal-safe sum (T2 amounts are decimals; T3/T4 are integers, where this is exact anyway). */
