@@ -115,7 +115,7 @@ const within = (s: Span, t: Span) => s.start >= t.start && s.end <= t.end;
  * A table is incomplete when check reports table-shape or cell-not-number for it, or when a table
  * or section is missing (its rows may then have been read from another section's body).
  */
-export function incomplete(report: Report, problems: Problem[], table: ParsedTable): boolean {
+export function incomplete(problems: Problem[], table: ParsedTable): boolean {
   if (table.issues.length) return true;
   if (table.rows.some((r) => r.cells.some((c) => c.value === null))) return true;
   return problems.some(
@@ -178,7 +178,7 @@ export function verify(text: string): void {
   for (const p of pa) {
     if (!TOTAL_RULES.includes(p.code)) continue;
     const table = tableOfCell(ra, p.span);
-    if (table && incomplete(ra, pa, table)) continue;
+    if (table && incomplete(pa, table)) continue;
     fail(
       `after recompute ${p.code} still fires at ${p.span.start}..${p.span.end} ${show(after.slice(p.span.start, p.span.end))}` +
         ` in ${table ? `complete table ${table.id} (${table.format}, ${table.layout})` : 'no table'}: ${p.message}`,

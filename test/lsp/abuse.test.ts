@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
-import { parse, check } from '../../core/src';
+import { parse, check, lineStarts, positionAt } from '../../core/src';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -52,23 +52,6 @@ function mulberry32(seed: number): () => number {
 interface Pos {
   line: number;
   character: number;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function posAt(starts: number[], offset: number): Pos {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
 }
 
 /** Move an offset off the middle of a surrogate pair and of a CRLF (an editor never puts a caret there). */
@@ -250,7 +233,7 @@ test('the server survives thousands of random edits interleaved with requests', 
   await request('textDocument/diagnostic', { textDocument: { uri: URI } });
   const baseline = rssMB(proc.pid!);
   const start = Date.now();
-  let megaAt = [0.2, 0.5, 0.8].map((f) => Math.floor(f * STEPS));
+  let megaAt = Array.from({ length: MEGA_PASTES }, (_, i) => Math.floor(((i + 1) / (MEGA_PASTES + 1)) * STEPS));
   let lastDiagnostics: Diagnostic[] = [];
   for (let step = 0; step < STEPS; step++) {
     assert.equal(server.exited, null, `server exited at step ${step}: ${JSON.stringify(server.exited)}\n${server.stderr}`);
@@ -274,7 +257,7 @@ test('the server survives thousands of random edits interleaved with requests', 
         e = u.end;
         insert = u.text;
         counts.undos++;
-        changes.push({ range: { start: posAt(lineStarts(text), s), end: posAt(lineStarts(text), e) }, text: insert });
+        changes.push({ range: { start: positionAt(text, s), end: positionAt(text, e) }, text: insert });
         text = text.slice(0, s) + insert + text.slice(e);
         counts.edits++;
         continue;
@@ -290,8 +273,7 @@ test('the server survives thousands of random edits interleaved with requests', 
         e = snap(text, Math.min(text.length, s + Math.floor(rnd() * 10)));
         insert = randomSnippet(rnd, fixture);
       }
-      const starts = lineStarts(text);
-      changes.push({ range: { start: posAt(starts, s), end: posAt(starts, e) }, text: insert });
+      changes.push({ range: { start: positionAt(text, s), end: positionAt(text, e) }, text: insert });
       undo.push({ start: s, end: s + insert.length, text: text.slice(s, e) });
       if (undo.length > 50) undo.shift();
       text = text.slice(0, s) + insert + text.slice(e);
@@ -306,7 +288,7 @@ test('the server survives thousands of random edits interleaved with requests', 
     // A 1 MB paste stays for a few requests, then is undone (as a person would after a wrong paste).
     const big = text.length > 500_000;
     const starts = lineStarts(text);
-    const randomPos = () => posAt(starts, snap(text, Math.floor(rnd() * (text.length + 1))));
+    const randomPos = () => positionAt(text, snap(text, Math.floor(rnd() * (text.length + 1))));
     const r = rnd();
     if (big || step % 50 === 0) {
       // Awaited round: everything about this exact version, checked against our copy.
@@ -332,11 +314,10 @@ test('the server survives thousands of random edits interleaved with requests', 
         const u = undo.length ? undo[undo.length - 1] : null;
         if (u && u.end - u.start > 500_000) {
           undo.pop();
-          const st = lineStarts(text);
           version++;
           await conn.sendNotification('textDocument/didChange', {
             textDocument: { uri: URI, version },
-            contentChanges: [{ range: { start: posAt(st, u.start), end: posAt(st, u.end) }, text: u.text }],
+            contentChanges: [{ range: { start: positionAt(text, u.start), end: positionAt(text, u.end) }, text: u.text }],
           });
           text = text.slice(0, u.start) + u.text + text.slice(u.end);
           counts.undos++;
@@ -365,9 +346,8 @@ test('the server survives thousands of random edits interleaved with requests', 
 
   // The server's copy of the text is ours: its diagnostics equal the core's on our copy.
   const final = await request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: URI } });
-  const starts = lineStarts(text);
   const mine = check(parse(text))
-    .map((p) => `${p.code}@${JSON.stringify(posAt(starts, p.span.start))}-${JSON.stringify(posAt(starts, p.span.end))}`)
+    .map((p) => `${p.code}@${JSON.stringify(positionAt(text, p.span.start))}-${JSON.stringify(positionAt(text, p.span.end))}`)
     .sort();
   const theirs = (final?.items ?? []).map((d) => `${String(d.code)}@${JSON.stringify(d.range.start)}-${JSON.stringify(d.range.end)}`).sort();
   assert.deepEqual(theirs, mine, 'the server checked a different text than the client holds');
@@ -381,6 +361,7 @@ test('the server survives thousands of random edits interleaved with requests', 
       `${seconds} s; server RSS ${baseline.rss.toFixed(0)} MB before, ${mem.rss.toFixed(0)} MB after the run (peak ${mem.hwm.toFixed(0)} MB), bound ${MEMORY_BOUND_MB} MB`,
   );
   assert.ok(counts.edits >= 2000, `only ${counts.edits} edits`);
+  assert.equal(counts.megaPastes, MEGA_PASTES, 'every planned 1 MB paste was sent');
   assert.ok(mem.rss <= MEMORY_BOUND_MB, `server RSS ${mem.rss.toFixed(0)} MB after the run exceeds ${MEMORY_BOUND_MB} MB`);
 
   await withTimeout(conn.sendRequest('shutdown'), 5000, 'shutdown');

@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, check, applyEdits, recompute, fixAll, RULES, type Problem, type Report } from '../../core/src';
-import { fixture, where, seedFiles, SEEDS_MISSING } from '../helpers';
+import { fixture, seedFiles, SEEDS_MISSING } from '../helpers';
 import { tableTemplate } from '../../core/src';
 
 const CLEAN = fixture('clean-2021.txt');
