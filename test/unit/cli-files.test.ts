@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
-import { differingLines, fixture, nianbao, tempDir, textDiagnostics } from './cli-helpers';
+import { ROOT, differingLines, fixture, nianbao, tempDir, textDiagnostics } from './cli-helpers';
 
 const CLEAN = fixture('cli-clean.txt');
 const WRONG = fixture('cli-wrong-total.txt');
@@ -231,9 +231,16 @@ describe('files that are not reports', () => {
       t.skip('skipped: the file stays readable after chmod 000 (fs.accessSync succeeds) and we cannot switch users');
       return;
     }
+    // The checkout itself may sit in a folder `nobody` cannot enter: run a copy of the CLI (one
+    // bundled file and its launcher) from the world-readable temp folder instead.
+    for (const part of ['bin/nianbao.js', 'dist/cli.js']) {
+      fs.mkdirSync(path.join(dir, path.dirname(part)), { recursive: true, mode: 0o755 });
+      fs.copyFileSync(path.join(ROOT, part), path.join(dir, part));
+      fs.chmodSync(path.join(dir, part), 0o644);
+    }
     let r;
     try {
-      r = nianbao(['check', file], { uid: 65534, gid: 65534, cwd: dir });
+      r = nianbao(['check', file], { uid: 65534, gid: 65534, cwd: dir, bin: path.join(dir, 'bin', 'nianbao.js') });
     } catch (e) {
       t.skip(`skipped: running as root, chmod 000 does not stop reading (fs.accessSync succeeds), and running as nobody failed: ${(e as Error).message}`);
       return;
