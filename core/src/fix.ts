@@ -59,15 +59,14 @@ export function recompute(report: Report): RecomputeResult {
   return { edits, changes, remaining };
 }
 
-const TOTAL_RULES = ['row-total', 'column-total', 'review-total', 'litigation-total'];
-
-/** The fix-all set: recompute totals and canonical headings, as non-overlapping edits sorted by position. */
+/**
+ * The fix-all set: the fixes that change text in place and are safe without a person's judgement —
+ * a total located as the one wrong cell (never an entry: a changed entry may be the new truth and
+ * the totals stale), and canonical headings. As non-overlapping edits sorted by position.
+ */
 export function fixAll(report: Report, settings: Settings = {}): Edit[] {
-  const on = (code: string) => settings.rules?.[code] !== 'off';
-  const edits: Edit[] = TOTAL_RULES.some(on) ? recomputeEdits(report, on).edits : [];
-  for (const p of check(report, settings)) {
-    if (p.fix?.fixAll && !TOTAL_RULES.includes(p.code)) edits.push(...p.fix.edits);
-  }
+  const edits: Edit[] = [];
+  for (const p of check(report, settings)) if (p.fix?.fixAll) edits.push(...p.fix.edits);
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   return edits.filter((e, i) => i === 0 || e.start >= edits[i - 1].end);
 }

@@ -27,6 +27,12 @@ export const msg = {
     raw === '' ? `${cell}为空：此处应填写${kind}` : `“${raw}”不是数字：${cell}应填写${kind}`,
   sumMismatch: (cell: string, expected: number, terms: string, actual: number) =>
     `${cell}应为 ${expected}（${terms}），实为 ${actual}`,
+  located: (cell: string, value: number, actual: number, restored: string[]) =>
+    `${cell}应为 ${value}（现为 ${actual}）：改为 ${value} 后${listCn(restored)}${restored.length > 1 ? '全部' : ''}平衡`,
+  candidates: (failed: string, options: string[]) => `${failed}；无法确定是哪一格写错，可能是：${options.join('；')}`,
+  strayNumber: (table: string, label: string, raw: string) =>
+    `${tableCn(table)}“${label}”一行多出一个数字“${raw}”：删除后本行及各列合计全部平衡`,
+  strayOutside: (table: string, raw: string) => `${tableCn(table)}中多出一个数字“${raw}”，不属于任何一行，未计入`,
   balance: (column: string, a: number, b: number, c: number, d: number) =>
     `勾稽关系不平衡（${column}列）：第一项 + 第二项 = ${a} + ${b} = ${a + b}，第三项（七）总计 + 第四项 = ${c} + ${d} = ${c + d}`,
   yearMismatch: (titleYear: number, found: number) => `年份不一致：标题为 ${titleYear} 年度报告，此处写的是 ${found} 年`,
@@ -37,7 +43,13 @@ export const msg = {
   feeMissing: () => '第六部分未说明信息处理费的收取情况（2021 年格式要求写明收费通知件数、金额和实收金额）',
 };
 
+/** 甲、乙与丙 */
+function listCn(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}与${items[items.length - 1]}`;
+}
+
 export const fixTitle = {
+  deleteNumber: (raw: string) => `删除多出的数字“${raw}”`,
   setValue: (cell: string, value: number) => `将${cell}改为 ${value}`,
   heading: (canonical: string) => `将标题改为“${canonical}”`,
   insertSection: (heading: string, withTable: boolean) => `插入“${heading}”${withTable ? '及空表' : ''}`,

@@ -27,12 +27,22 @@ export interface Fix {
   fixAll: boolean;
 }
 
+/** Another place that explains a problem (a failed sum behind a located wrong cell). */
+export interface RelatedInfo {
+  span: Span;
+  message: string;
+}
+
 export interface Problem {
   code: string;
   severity: Severity;
   message: string;
   span: Span;
+  /** The fix offered first (when several cells are equally likely, none is preferred). */
   fix?: Fix;
+  /** Further fixes, one per other candidate cell. */
+  alternativeFixes?: Fix[];
+  related?: RelatedInfo[];
 }
 
 export interface Settings {

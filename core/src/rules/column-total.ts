@@ -1,3 +1,3 @@
-import { totalRule } from './total';
+import { arithmeticRule } from './total';
 
-export default totalRule('column-total', '表三“（七）总计”应等于各项办理结果之和');
+export default arithmeticRule('column-total', '表三“（七）总计”应等于各项办理结果之和');

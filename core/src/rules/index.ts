@@ -1,7 +1,7 @@
 // The rule registry and check(): run every enabled rule over a parsed report.
 
 import type { Report, Problem, Settings, Severity, Span, Fix } from '../types';
-import type { Rule } from './rule';
+import type { Rule, ProblemExtras } from './rule';
 import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
 import sectionHeading from './section-heading';
@@ -53,14 +53,20 @@ export function ruleMeta(code: string): RuleMeta | undefined {
 export function check(report: Report, settings: Settings = {}): Problem[] {
   const problems: Problem[] = [];
   if (!report.isReport) return problems;
+  const enabled = (code: string) => settings.rules?.[code] !== 'off';
   for (const rule of ALL) {
     const setting = settings.rules?.[rule.code] ?? rule.severity;
     if (setting === 'off') continue;
     const severity: Severity = setting;
     rule.check({
       report,
-      report_(span: Span, message: string, fix?: Fix) {
-        problems.push({ code: rule.code, severity, message, span, ...(fix ? { fix } : {}) });
+      enabled,
+      report_(span: Span, message: string, fix?: Fix, extras: ProblemExtras = {}) {
+        const p: Problem = { code: rule.code, severity, message, span };
+        if (fix) p.fix = fix;
+        if (extras.alternativeFixes?.length) p.alternativeFixes = extras.alternativeFixes;
+        if (extras.related?.length) p.related = extras.related;
+        problems.push(p);
       },
     });
   }

@@ -1,3 +1,3 @@
-import { totalRule } from './total';
+import { arithmeticRule } from './total';
 
-export default totalRule('litigation-total', '表四行政诉讼各组“总计”应等于前四项之和');
+export default arithmeticRule('litigation-total', '表四行政诉讼各组“总计”应等于前四项之和');

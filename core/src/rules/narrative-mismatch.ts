@@ -4,7 +4,8 @@
 // and skipped when the gap compares (较上年增加…), negates, or joins two categories (或/和).
 
 import { cellName } from './helpers';
-import { cellMap, tableDefOf } from '../relations';
+import { tableDefOf } from '../relations';
+import { figureValues } from '../arithmetic';
 import { parseNumber } from '../text';
 import { msg } from '../messages';
 import { proseLines } from './prose';
@@ -136,17 +137,14 @@ function readClaims(s: string, claim: Claim): Figure[] {
   return out;
 }
 
-function sumOf(report: Report, table: string, refs: CellRef[]): number | null {
+/**
+ * The figures the table gives for a sum of cells: when a wrong cell is located, the corrected one
+ * (a sentence that agrees with it is right, the table is not); when several cells are equally
+ * likely, the written sum and each candidate's.
+ */
+function figuresOf(report: Report, table: string, refs: CellRef[], enabled: (code: string) => boolean): number[] | null {
   const t = report.tables.find((x) => x.id === table);
-  if (!t) return null;
-  const cells = cellMap(t);
-  let sum = 0;
-  for (const r of refs) {
-    const v = cells.get(`${r.row}|${r.column}`)?.value;
-    if (v === null || v === undefined) return null;
-    sum += v;
-  }
-  return sum;
+  return t ? figureValues(t, refs, enabled) : null;
 }
 
 const rule: Rule = {
@@ -159,14 +157,15 @@ const rule: Rule = {
     if (!report.tables.some((t) => t.id === 'T3' || t.id === 'T4')) return;
     // What each claim restates, computed once per report (not once per line).
     const claims = CLAIMS.map((claim) => {
-      const value = sumOf(report, claim.table, claim.cells);
-      if (value === null) return null;
+      const figures = figuresOf(report, claim.table, claim.cells, ctx.enabled);
+      if (figures === null) return null;
+      const value = figures[0];
       const table = report.tables.find((t) => t.id === claim.table)!;
       const def = tableDefOf(table);
       return {
         claim,
         value,
-        accepted: [value, ...(claim.alternatives ?? []).map((a) => sumOf(report, claim.table, a))],
+        accepted: [...figures, ...(claim.alternatives ?? []).flatMap((a) => figuresOf(report, claim.table, a, ctx.enabled) ?? [])],
         name: claim.cells.map((c) => cellName(def, c)).join(' + '),
       };
     }).filter((c) => c !== null);

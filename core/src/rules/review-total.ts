@@ -1,3 +1,3 @@
-import { totalRule } from './total';
+import { arithmeticRule } from './total';
 
-export default totalRule('review-total', '表四行政复议“总计”应等于前四项之和');
+export default arithmeticRule('review-total', '表四行政复议“总计”应等于前四项之和');

@@ -1,3 +1,3 @@
-import { totalRule } from './total';
+import { arithmeticRule } from './total';
 
-export default totalRule('row-total', '表三每一行的“总计”应等于六类申请人之和');
+export default arithmeticRule('row-total', '表三每一行的“总计”应等于六类申请人之和');

@@ -1,12 +1,12 @@
-// The four "total" rules share one mechanism: a sum relation of format.ts whose target cell
-// disagrees with its terms. Each rule file picks its relations by rule code.
+// The arithmetic rules (row-total, column-total, balance, review-total, litigation-total) share one
+// analysis of each table (arithmetic.ts): the failed relations are explained by the smallest set of
+// wrong cells, and each finding carries the code of the first failed relation it explains. Each rule
+// file reports the findings of its own code, so its severity setting applies to them.
 
-import { cellName, formatNumberFor } from './helpers';
-import { sumChecks, tableDefOf, termsText } from '../relations';
-import { msg, fixTitle } from '../messages';
+import { tableArithmetic } from '../arithmetic';
 import type { Rule } from './rule';
 
-export function totalRule(code: string, description: string): Rule {
+export function arithmeticRule(code: string, description: string): Rule {
   return {
     code,
     severity: 'error',
@@ -14,17 +14,10 @@ export function totalRule(code: string, description: string): Rule {
     fixable: true,
     check(ctx) {
       for (const table of ctx.report.tables) {
-        const def = tableDefOf(table);
-        for (const c of sumChecks(table)) {
-          if (c.relation.rule !== code || c.target.value === c.expected) continue;
-          const name = cellName(def, c.relation.target);
-          const terms = termsText(c.terms.map((t) => t.value as number));
-          ctx.report_(c.target.valueSpan, msg.sumMismatch(name, c.expected, terms, c.target.value as number), {
-            title: fixTitle.setValue(name, c.expected),
-            edits: [{ ...c.target.valueSpan, newText: formatNumberFor(c.target, c.expected) }],
-            preferred: true,
-            fixAll: true,
-          });
+        for (const f of tableArithmetic(table, ctx.enabled).findings) {
+          if (f.rule !== code) continue;
+          const [fix, ...alternativeFixes] = f.fixes;
+          ctx.report_(f.cell.valueSpan, f.message, fix, { alternativeFixes, related: f.related });
         }
       }
     },
