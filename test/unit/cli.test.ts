@@ -144,7 +144,12 @@ describe('nianbao check --format text', () => {
   });
 
   test('--rule row-total=off removes the diagnostics and changes the exit code; =warning keeps them as warnings', () => {
-    const off = nianbao(['check', '--rule', 'row-total=off', fixturePath(WRONG)]);
+    // With the row totals off, the two wrong totals still unbalance the 总计 column: one error on
+    // （七）总计 naming the candidates (any row's 总计 could be it). Both off: nothing left.
+    const rowOff = nianbao(['check', '--rule', 'row-total=off', fixturePath(WRONG)]);
+    assert.equal(rowOff.status, 1);
+    assert.deepEqual(textDiagnostics(rowOff.stdout).map((d) => d.code), ['column-total']);
+    const off = nianbao(['check', '--rule', 'row-total=off', '--rule', 'column-total=off', fixturePath(WRONG)]);
     assert.equal(off.status, 0, off.stdout);
     assert.ok(!off.stdout.includes('[row-total]'));
     assert.equal(off.stdout, '0 个问题（0 个错误，0 个警告，0 个提示），共检查 1 个文件\n');
@@ -361,7 +366,7 @@ describe('nianbao fix', () => {
     assert.match(r.stdout, /试运行/);
     const cells = wrongCells();
     assert.ok(r.stdout.includes(`${file}:${cells[0].line}:${cells[0].column}  8 → 7`), r.stdout);
-    assert.ok(r.stdout.includes(`${file}:${cells[1].line}:${cells[1].column}  0 → 1`), r.stdout);
+    assert.ok(r.stdout.includes(`${file}:${cells[1].line}:${cells[1].column}  2 → 1`), r.stdout);
   });
 
   test('--stdout prints the fixed text: the clean report, byte for byte', () => {
@@ -396,10 +401,10 @@ describe('nianbao fix', () => {
   });
 
   test('--rule row-total=off: fix leaves the row totals alone (the rule is off, so is its fix)', () => {
-    const r = nianbao(['fix', '--stdout', '--rule', 'row-total=off', fixturePath(WRONG)]);
+    const r = nianbao(['fix', '--stdout', '--rule', 'row-total=off', '--rule', 'column-total=off', fixturePath(WRONG)]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, fixture(WRONG));
-    const dry = nianbao(['fix', '--rule', 'row-total=off', fixturePath(WRONG)]);
+    const dry = nianbao(['fix', '--rule', 'row-total=off', '--rule', 'column-total=off', fixturePath(WRONG)]);
     assert.match(dry.stdout, /无需修改/);
     // Another total rule off does not stop row totals from being fixed.
     const other = nianbao(['fix', '--stdout', '--rule', 'review-total=off', fixturePath(WRONG)]);
