@@ -13,7 +13,9 @@ const HEADING_REASON: Record<string, string> = {
 };
 
 export const msg = {
-  sectionMissing: (ordinal: string, heading: string) => `缺少第${ordinal}部分“${heading}”`,
+  sectionMissing: (ordinal: string, heading: string, after: string | null) =>
+    `缺少第${ordinal}部分“${heading}”${after ? `：应在“${after}”部分之后` : '：应在此处之前'}`,
+  sectionsNotBegun: (headings: string[]) => `尚未写出报告的六个部分：${headings.join('；')}`,
   sectionOrder: (heading: string, after: string) => `“${heading}”应排在“${after}”之前`,
   sectionHeading: (canonical: string, reasons: string[]) =>
     `标题不规范（${reasons.map((r) => HEADING_REASON[r] ?? r).join('，')}）：应为“${canonical}”`,
@@ -52,6 +54,7 @@ export const fixTitle = {
   deleteNumber: (raw: string) => `删除多出的数字“${raw}”`,
   setValue: (cell: string, value: number) => `将${cell}改为 ${value}`,
   heading: (canonical: string) => `将标题改为“${canonical}”`,
+  insertSkeleton: () => '插入六个部分的标题及空表',
   insertSection: (heading: string, withTable: boolean) => `插入“${heading}”${withTable ? '及空表' : ''}`,
   insertTable: (table: string) => `插入空的${tableCn(table)}`,
   balance: (cell: string, value: number) => `将${cell}改为 ${value}（使勾稽关系平衡；请先核对输入数字）`,

@@ -32,8 +32,9 @@ export function toRange(doc: Positions, span: Span): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
 }
 
-export function toDiagnostic(doc: Positions, p: Problem): Diagnostic {
-  return {
+/** `uri` is where related information points: the same document (the failed sums behind a located cell). */
+export function toDiagnostic(doc: Positions, p: Problem, uri?: string): Diagnostic {
+  const d: Diagnostic = {
     range: toRange(doc, p.span),
     severity: SEVERITY[p.severity] ?? DiagnosticSeverity.Warning,
     code: p.code,
@@ -41,6 +42,10 @@ export function toDiagnostic(doc: Positions, p: Problem): Diagnostic {
     source: SOURCE,
     message: p.message,
   };
+  if (uri && p.related?.length) {
+    d.relatedInformation = p.related.map((r) => ({ location: { uri, range: toRange(doc, r.span) }, message: r.message }));
+  }
+  return d;
 }
 
 export function toTextEdit(doc: Positions, e: Edit): TextEdit {

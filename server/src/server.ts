@@ -111,7 +111,7 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
       : { kind: DocumentDiagnosticReportKind.Full, resultId: last.resultId, items: last.items };
   }
   const a = await analyse(uri);
-  const items = a ? a.problems.map((p) => toDiagnostic(doc, p)) : [];
+  const items = a ? a.problems.map((p) => toDiagnostic(doc, p, uri)) : [];
   const resultId = `${doc.version}:${settings.generation}`;
   lastReport.set(uri, { resultId, items });
   if (!savedVersion.has(uri)) savedVersion.set(uri, doc.version);
@@ -153,18 +153,21 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   if (kindRequested(only, CodeActionKind.QuickFix)) {
     for (const p of a.problems) {
       if (!p.fix) continue;
-      const diagnostic = toDiagnostic(doc, p);
+      const diagnostic = toDiagnostic(doc, p, uri);
       const asked = params.context.diagnostics.some(
         (d) => d.code === p.code && sameRange(d.range, diagnostic.range),
       );
       if (!asked && !intersects(diagnostic.range, params.range)) continue;
-      actions.push({
-        title: p.fix.title,
-        kind: CodeActionKind.QuickFix,
-        isPreferred: p.fix.preferred,
-        diagnostics: [diagnostic],
-        edit: { changes: { [uri]: p.fix.edits.map((e) => toTextEdit(doc, e)) } },
-      });
+      // Where several cells are equally likely, one fix per candidate, none preferred.
+      for (const fix of [p.fix, ...(p.alternativeFixes ?? [])]) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: fix.preferred,
+          diagnostics: [diagnostic],
+          edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(doc, e)) } },
+        });
+      }
     }
   }
   if (only && kindRequested(only, FIX_ALL_KIND)) {
@@ -295,7 +298,7 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
   const positions = positionsOf(text);
   return {
     isReport: true,
-    diagnostics: check(report, coreSettings(s)).map((p) => toDiagnostic(positions, p)),
+    diagnostics: check(report, coreSettings(s)).map((p) => toDiagnostic(positions, p, params.uri)),
   };
 });
 

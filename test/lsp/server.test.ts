@@ -49,11 +49,10 @@ function headingRange(text: string, heading: string) {
   return { start: { line, character: start }, end: { line, character: start + heading.length } };
 }
 
-/** The cell-layout fixture's problems: one wrong total (53 for 52) and its consequence on the balance. */
+/** The cell-layout fixture's problems: one wrong total (53 for 52), located; its failed balance rides along. */
 function cellExpected(text: string): string[] {
   return [
     expect('row-total', ERROR, cellRange(text, RECEIVED, 6)),
-    expect('balance', ERROR, cellRange(text, CARRIED_OUT, 6)),
     expect('fee-missing', INFORMATION, headingRange(text, '六、其他需要报告的事项')),
   ].sort();
 }
@@ -103,8 +102,15 @@ describe('language server over stdio', () => {
       assert.ok(existsSync(fileURLToPath(href)), `rule page shipped: ${href}`);
     }
     const rowTotal = diags.find((d) => d.code === 'row-total')!;
-    assert.match(rowTotal.message, /52/);
-    assert.match(rowTotal.message, /53/);
+    assert.equal(rowTotal.message, '“一、本年新收政府信息公开申请数量”·总计应为 52（现为 53）：改为 52 后本行合计与总计列勾稽关系全部平衡');
+    // The failed sums behind it, as related information in the same document.
+    assert.deepEqual(
+      rowTotal.relatedInformation!.map((r) => [r.location.uri, r.location.range, r.message.slice(0, 12)]),
+      [
+        [cellUri, cellRange(CELL, RECEIVED, 6), '“一、本年新收政府信息'],
+        [cellUri, cellRange(CELL, CARRIED_OUT, 6), '勾稽关系不平衡（总计列'],
+      ],
+    );
   });
 
   it('pulls diagnostics of a Markdown report (detected by its title, language unchanged)', async () => {
@@ -168,21 +174,24 @@ describe('language server over stdio', () => {
     await client.close(uri);
   });
 
-  it('offers the balance fix as a quick fix that is not preferred', async () => {
+  it('offers the located cell’s fix as the preferred quick fix, and it clears every problem of the table', async () => {
     const diags = await client.diagnostics(cellUri);
-    const balance = diags.find((d) => d.code === 'balance')!;
-    const actions = await client.codeActions(cellUri, balance.range, [balance], ['quickfix']);
-    const fix = actions.find((a) => a.diagnostics?.some((d) => d.code === 'balance'))!;
-    assert.equal(fix.isPreferred, false);
-    assert.deepEqual(fix.edit!.changes![cellUri], [{ range: balance.range, newText: '4' }]);
+    const located = diags.find((d) => d.code === 'row-total')!;
+    const actions = await client.codeActions(cellUri, located.range, [located], ['quickfix']);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['将“一、本年新收政府信息公开申请数量”·总计改为 52', true]]);
+    assert.deepEqual(actions[0].edit!.changes![cellUri], [{ range: located.range, newText: '52' }]);
+    // Fix-all takes it too: the located cell is a total.
+    const all = await client.codeActions(cellUri, located.range, [], ['source.fixAll.nianbao']);
+    assert.equal(applyTextEdits(CELL, all[0].edit!.changes![cellUri]), CELL.replace(/\t53\n/, '\t52\n'));
   });
 
-  it('fix-all (source.fixAll.nianbao) recomputes totals and canonicalises headings in one edit', async () => {
+  it('fix-all (source.fixAll.nianbao) canonicalises headings and never guesses totals it could not locate', async () => {
     const actions = await client.codeActions(mdUri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.nianbao']);
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.nianbao');
     const fixed = applyTextEdits(MD, actions[0].edit!.changes![mdUri]);
-    assert.equal(fixed, mdRecomputed(MD).replace('## 1、总体情况', '## 一、总体情况'));
+    // The Markdown fixture has more wrong cells than can be located: its totals are left for 重新计算合计.
+    assert.equal(fixed, MD.replace('## 1、总体情况', '## 一、总体情况'));
     // Asking for all source actions includes it too; asking for quick fixes does not.
     const source = await client.codeActions(mdUri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source']);
     assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.nianbao']);
@@ -253,7 +262,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(lenses.map((l) => l.range.start.line), tables.map((t) => t.range.start.line));
     const [t2, t3, t4] = lenses;
     assert.equal(t2.command!.title, '表二 · 无勾稽关系');
-    assert.equal(t3.command!.title, '2 处不一致 · 重新计算合计');
+    assert.equal(t3.command!.title, '1 处不一致 · 重新计算合计');
     assert.equal(t3.command!.command, 'nianbao.recomputeTotals');
     assert.deepEqual(t3.command!.arguments, [cellUri]);
     assert.equal(t4.command!.title, '勾稽关系 ✓');
@@ -306,7 +315,7 @@ describe('language server over stdio', () => {
 
   it('nianbao/reportInfo gives year, format and counts for the status item', async () => {
     const info = await client.request<Record<string, unknown>>('nianbao/reportInfo', { uri: cellUri });
-    assert.deepEqual(info, { isReport: true, year: 2023, agency: '青禾县农业农村局', format: '2021', errors: 2, warnings: 0, infos: 1 });
+    assert.deepEqual(info, { isReport: true, year: 2023, agency: '青禾县农业农村局', format: '2021', errors: 1, warnings: 0, infos: 1 });
   });
 });
 
@@ -325,23 +334,24 @@ describe('incremental edits', () => {
   it('follows a digit typed into a cell and a deleted heading', async () => {
     assert.deepEqual(summary(await client.diagnostics(uri)), cellExpected(CELL));
 
-    // Type "1" after the 20 of （一）予以公开·自然人: 201, so its row total and （七） no longer add up.
+    // Type "1" after the 20 of （一）予以公开·自然人: 201. With the wrong 53 already there, two cells
+    // explain every failed sum: one error at each, the new one at the typed number.
     const cell = cellRange(CELL, GRANTED, 0);
     let text = await client.change(uri, [{ range: { start: cell.end, end: cell.end }, newText: '1' }]);
     assert.ok(text.includes('\t201\n'));
     let diags = await client.diagnostics(uri);
-    const grantedTotal = diags.find((d) => d.code === 'row-total' && d.range.start.line === cellRange(text, GRANTED, 6).start.line);
-    assert.ok(grantedTotal, JSON.stringify(summary(diags)));
-    assert.deepEqual(grantedTotal.range, cellRange(text, GRANTED, 6));
-    assert.match(grantedTotal.message, /209/);
-    assert.ok(diags.some((d) => d.code === 'column-total' && d.range.start.line === cellRange(text, RESULT_TOTAL, 0).start.line));
+    const typed = diags.find((d) => d.code === 'row-total' && d.range.start.line === cell.start.line);
+    assert.ok(typed, JSON.stringify(summary(diags)));
+    assert.deepEqual(typed.range, cellRange(text, GRANTED, 0));
+    assert.match(typed.message, /应为 20（现为 201）/);
+    assert.equal(diags.filter((d) => d.severity === ERROR).length, 2, JSON.stringify(summary(diags)));
 
     // Delete it again: back to the original problems.
     text = await client.change(uri, [{ range: { start: cell.end, end: { line: cell.end.line, character: cell.end.character + 1 } }, newText: '' }]);
     assert.equal(text, CELL);
     assert.deepEqual(summary(await client.diagnostics(uri)), cellExpected(CELL));
 
-    // Delete the heading 五 (the whole line): section-missing, pointing at the title.
+    // Delete the heading 五 (the whole line): section-missing, pointing where 五 belongs (its paragraph is left).
     const five = lineOf(text, '五、存在的主要问题及改进情况');
     text = await client.change(uri, [{ range: { start: { line: five, character: 0 }, end: { line: five + 1, character: 0 } }, newText: '' }]);
     diags = await client.diagnostics(uri);
@@ -349,8 +359,7 @@ describe('incremental edits', () => {
     assert.equal(missing.length, 1, JSON.stringify(summary(diags)));
     assert.equal(missing[0].severity, ERROR);
     assert.match(missing[0].message, /五/);
-    // The title starts on the agency line (line 0) and runs to 2023年度政府信息公开工作年度报告.
-    assert.equal(missing[0].range.start.line, 0);
+    assert.equal(missing[0].range.start.line, five);
     // The earlier problems keep their places (they are above the edit) and the quick fix inserts the heading.
     assert.ok(diags.some((d) => d.code === 'row-total'));
     const actions = await client.codeActions(uri, missing[0].range, [missing[0]], ['quickfix']);

@@ -56,8 +56,9 @@ describe('sections', () => {
     assert.deepEqual(ps.map((p) => p.code), ['section-missing']);
     const [p] = ps;
     assert.equal(p.severity, 'error');
-    assert.equal(p.message, '缺少第三部分“三、收到和处理政府信息公开申请情况”');
-    assert.equal(spanText(text, p), '青禾市柳溪区文化和旅游局\n\n2024年度政府信息公开工作年度报告');
+    assert.equal(p.message, '缺少第三部分“三、收到和处理政府信息公开申请情况”：应在“二、主动公开政府信息情况”部分之后');
+    // Where the heading belongs: the first line of its table, not the title.
+    assert.equal(spanText(text, p), '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
     assert.equal(p.fix!.fixAll, false);
     assert.equal(applyFix(text, p), CLEAN);
   });
@@ -65,6 +66,9 @@ describe('sections', () => {
   test('section-missing: a section without a table is inserted before the next one', () => {
     const text = replaceOnce(CLEAN, '五、存在的主要问题及改进情况\n主要问题是政策解读形式较为单一。下一步将丰富图解、视频等解读形式。\n\n', '');
     const [p] = problemsOf(text, 'section-missing');
+    // It points at the end of section 四, after which 五 belongs.
+    assert.equal(p.message, '缺少第五部分“五、存在的主要问题及改进情况”：应在“四、政府信息公开行政复议、行政诉讼情况”部分之后');
+    assert.ok(p.span.start > text.indexOf('四、政府信息公开行政复议') && p.span.end <= text.indexOf('六、其他需要报告的事项'));
     const fixed = applyFix(text, p);
     assert.ok(fixed.includes('\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n'));
     assert.deepEqual(problemsOf(fixed), []);
@@ -81,6 +85,18 @@ describe('sections', () => {
     assert.ok(fixed.includes(`四、政府信息公开行政复议、行政诉讼情况\n${tableTemplate('T4', '2021', 'cell')}\n\n五、`));
     // The inserted zeros now contradict the prose: the table must be completed by a person.
     assert.deepEqual(problemsOf(fixed).map((p) => p.code), ['narrative-mismatch', 'narrative-mismatch']);
+  });
+
+  test('section-missing: a report with only its title gets one note listing the six parts, whose fix drafts them all', () => {
+    const text = '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告\n';
+    const ps = problemsOf(text);
+    assert.deepEqual(ps.map((p) => `${p.code}:${p.severity}`), ['section-missing:info']);
+    assert.equal(spanText(text, ps[0]), '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
+    assert.match(ps[0].message, /^尚未写出报告的六个部分：一、总体情况；二、主动公开政府信息情况；.*六、其他需要报告的事项$/);
+    const drafted = parse(applyFix(text, ps[0]));
+    assert.deepEqual(drafted.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(drafted.tables.map((t) => t.id), ['T2', 'T3', 'T4']);
+    assert.equal(problemsOf(applyFix(text, ps[0])).filter((p) => p.severity === 'error').length, 0);
   });
 
   test('section-order: 六 before 五', () => {

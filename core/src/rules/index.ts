@@ -49,6 +49,9 @@ export function ruleMeta(code: string): RuleMeta | undefined {
   return RULES.find((r) => r.code === code);
 }
 
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const lower = (a: Severity, b?: Severity): Severity => (b && RANK[b] < RANK[a] ? b : a);
+
 /** Run the rules over a report; problems sorted by position, then by rule order. */
 export function check(report: Report, settings: Settings = {}): Problem[] {
   const problems: Problem[] = [];
@@ -62,7 +65,7 @@ export function check(report: Report, settings: Settings = {}): Problem[] {
       report,
       enabled,
       report_(span: Span, message: string, fix?: Fix, extras: ProblemExtras = {}) {
-        const p: Problem = { code: rule.code, severity, message, span };
+        const p: Problem = { code: rule.code, severity: lower(severity, extras.severity), message, span };
         if (fix) p.fix = fix;
         if (extras.alternativeFixes?.length) p.alternativeFixes = extras.alternativeFixes;
         if (extras.related?.length) p.related = extras.related;

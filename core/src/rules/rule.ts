@@ -4,6 +4,8 @@
 import type { Report, Problem, Severity, Span, Fix, RelatedInfo } from '../types';
 
 export interface ProblemExtras {
+  /** A lower severity than the rule's for this finding (a report only just begun). Never raises it. */
+  severity?: Severity;
   alternativeFixes?: Fix[];
   related?: RelatedInfo[];
 }

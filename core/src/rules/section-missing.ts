@@ -1,9 +1,12 @@
-import { SECTIONS, canonicalHeading } from '../format';
+import { SECTIONS, canonicalHeading, FORMAT_IDS } from '../format';
 import { tableTemplate } from '../template';
 import { eolOf, splitLines, trimSpan } from '../text';
 import { msg, fixTitle } from '../messages';
 import type { Rule } from './rule';
 import type { Report, Span, Edit } from '../types';
+
+/** The format a new section's table is drafted in: the newest. */
+const LATEST_FORMAT = FORMAT_IDS[0];
 
 /** Where a section-missing problem points: the title, or the first non-empty line. */
 export function reportAnchor(report: Report): Span {
@@ -16,7 +19,7 @@ export function reportAnchor(report: Report): Span {
 }
 
 /** The text that puts a missing section back where it belongs, in the document's own layout. */
-function insertion(report: Report, index: number): { edit: Edit; withTable: boolean } {
+function insertion(report: Report, index: number): { edit: Edit; withTable: boolean; aboveOrphan?: boolean } {
   const { text } = report;
   const eol = eolOf(text);
   const hashes = report.sections.find((s) => s.hashes)?.hashes ?? '';
@@ -26,9 +29,9 @@ function insertion(report: Report, index: number): { edit: Edit; withTable: bool
   if (orphan) {
     // The heading was lost but its table is still there: put the heading back just above it.
     const lineStart = text.lastIndexOf('\n', orphan.span.start - 1) + 1;
-    return { edit: { start: lineStart, end: lineStart, newText: `${heading}${eol}` }, withTable: false };
+    return { edit: { start: lineStart, end: lineStart, newText: `${heading}${eol}` }, withTable: false, aboveOrphan: true };
   }
-  const table = tableId ? `${tableTemplate(tableId, '2021', report.layout, eol)}${eol}` : '';
+  const table = tableId ? `${tableTemplate(tableId, LATEST_FORMAT, report.layout, eol)}${eol}` : '';
   const block = `${heading}${eol}${table}`;
   const next = report.sections.filter((s) => s.index > index).sort((a, b) => a.lineSpan.start - b.lineSpan.start)[0];
   if (next) {
@@ -36,6 +39,29 @@ function insertion(report: Report, index: number): { edit: Edit; withTable: bool
   }
   const lead = text.length === 0 || text.endsWith('\n') ? '' : eol;
   return { edit: { start: text.length, end: text.length, newText: `${lead}${eol}${block}` }, withTable: !!table };
+}
+
+/** The last non-blank line that ends at or before `offset`, after the title: the end of the section before. */
+function lineBefore(report: Report, offset: number): Span | null {
+  const floor = report.title?.span.end ?? 0;
+  const lines = splitLines(report.text);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i].end > offset) continue;
+    if (lines[i].start < floor) return null;
+    const s = trimSpan(report.text, lines[i].start, lines[i].end);
+    if (s.end > s.start) return s;
+  }
+  return null;
+}
+
+/** The trimmed line that starts at `offset` (or the nearest non-blank one after it). */
+function lineAt(report: Report, offset: number): Span {
+  for (const line of splitLines(report.text)) {
+    if (line.end < offset) continue;
+    const s = trimSpan(report.text, Math.max(line.start, offset), line.end);
+    if (s.end > s.start) return s;
+  }
+  return reportAnchor(report);
 }
 
 const rule: Rule = {
@@ -47,11 +73,35 @@ const rule: Rule = {
     const { report } = ctx;
     if (!report.isReport) return;
     const present = new Set(report.sections.map((s) => s.index));
-    const anchor = reportAnchor(report);
+    if (present.size === 0) {
+      // A report begun from its title: one note listing the six parts, not six errors stacked on line 1.
+      const eol = eolOf(report.text);
+      const lead = report.text.length === 0 || report.text.endsWith('\n') ? '' : eol;
+      const skeleton = SECTIONS.map((s, i) => {
+        const table = s.table ? `${tableTemplate(s.table, LATEST_FORMAT, report.layout, eol)}${eol}` : '';
+        return `${canonicalHeading(i)}${eol}${table}`;
+      }).join(eol);
+      ctx.report_(
+        reportAnchor(report),
+        msg.sectionsNotBegun(SECTIONS.map((_, i) => canonicalHeading(i))),
+        {
+          title: fixTitle.insertSkeleton(),
+          edits: [{ start: report.text.length, end: report.text.length, newText: `${lead}${eol}${skeleton}` }],
+          preferred: true,
+          fixAll: false,
+        },
+        { severity: 'info' },
+      );
+      return;
+    }
     SECTIONS.forEach((s, index) => {
       if (present.has(index)) return;
-      const { edit, withTable } = insertion(report, index);
-      ctx.report_(anchor, msg.sectionMissing(s.ordinal, canonicalHeading(index)), {
+      const { edit, withTable, aboveOrphan } = insertion(report, index);
+      // Where the section belongs: above its table when only the heading was lost; else the end of
+      // the section before it, or the line it would go above.
+      const anchor = aboveOrphan ? lineAt(report, edit.start) : (lineBefore(report, edit.start) ?? lineAt(report, edit.start));
+      const previous = report.sections.filter((h) => h.index < index).pop();
+      ctx.report_(anchor, msg.sectionMissing(s.ordinal, canonicalHeading(index), previous ? canonicalHeading(previous.index) : null), {
         title: fixTitle.insertSection(canonicalHeading(index), withTable),
         edits: [edit],
         preferred: true,
