@@ -296,6 +296,8 @@ interface LabelIndex {
   /** normalised label without its ordinal → row (only for cores of 4+ characters) */
   cores: Map<string, RowDef>;
   groups: Map<string, string>;
+  /** A group's ordinal alone (`(三)`) → group key: a flattened rowspan written in front of each row's label. */
+  groupOrdinals: Map<string, string>;
   /** every normalised row/group label, for "does this token start a label?" */
   all: string[];
   /** header marks that open the table */
@@ -314,6 +316,7 @@ function labelIndex(def: TableDef): LabelIndex {
   const rows = new Map<string, RowDef>();
   const cores = new Map<string, RowDef>();
   const groups = new Map<string, string>();
+  const groupOrdinals = new Map<string, string>();
   const all: string[] = [];
   for (const row of def.rows) {
     if (row.unlabelled) continue;
@@ -330,6 +333,8 @@ function labelIndex(def: TableDef): LabelIndex {
       const n = normalizeLabel(label);
       groups.set(n, g.key);
       all.push(n);
+      const ord = /^\([一二三四五六七八九十]+\)/.exec(n);
+      if (ord) groupOrdinals.set(ord[0], g.key);
     }
   }
   const marks = new Set(def.headerMarks.map(normalizeLabel));
@@ -343,22 +348,37 @@ function labelIndex(def: TableDef): LabelIndex {
     for (const r of other.rows) if (!r.unlabelled) foreign.add(normalizeLabel(r.label));
     for (const g of other.groups) foreign.add(normalizeLabel(g.label));
   }
-  idx = { def, rows, cores, groups, all, marks, headers, foreign };
+  idx = { def, rows, cores, groups, groupOrdinals, all, marks, headers, foreign };
   labelIndexes.set(def, idx);
   return idx;
 }
 
-/** Match a label string, stripping any group labels written in front of it. */
+/**
+ * Match a label string, stripping any group labels written in front of it: a rowspan flattened into
+ * every row (`三、本年度办理结果（一）予以公开`, `（四）无法提供1.本机关不掌握相关政府信息`), or only the
+ * group's ordinal (`（三）1.属于国家秘密`, then the row must belong to that group).
+ */
 function matchLabel(idx: LabelIndex, s: string): RowDef | undefined {
+  let group: string | undefined;
   for (let guard = 0; guard < 4 && s; guard++) {
     const row = idx.rows.get(s) ?? idx.cores.get(s);
-    if (row) return row;
+    if (row) return group === undefined || row.group === group ? row : undefined;
     let stripped = false;
-    for (const g of idx.groups.keys()) {
+    for (const [g, key] of idx.groups) {
       if (s.startsWith(g) && s.length > g.length) {
         s = s.slice(g.length);
+        group = key;
         stripped = true;
         break;
+      }
+    }
+    if (!stripped && s.startsWith('(')) {
+      const close = s.indexOf(')');
+      const key = close > 0 ? idx.groupOrdinals.get(s.slice(0, close + 1)) : undefined;
+      if (key !== undefined && s.length > close + 1) {
+        s = s.slice(close + 1);
+        group = key;
+        stripped = true;
       }
     }
     if (!stripped) return undefined;
