@@ -13,11 +13,16 @@ const zeros: CellText = () => ZERO;
 /** Groups of rows in order, each with the group label to print before its first row ('' for none). */
 function rowBlocks(def: TableDef): { group: string; rows: RowDef[] }[] {
   const blocks: { group: string; rows: RowDef[] }[] = [];
+  const printed = new Set<string>();
   let current = '\u0000';
   for (const row of def.rows) {
     const g = row.group ?? '';
     if (g !== current) {
-      blocks.push({ group: def.groups.find((x) => x.key === g)?.label ?? '', rows: [] });
+      // A group's caption is printed once, before its first row: T3's （七）总计 belongs to
+      // 三、本年度办理结果 again after （六）, but the official table does not repeat the caption.
+      const label = printed.has(g) ? '' : def.groups.find((x) => x.key === g)?.label ?? '';
+      printed.add(g);
+      blocks.push({ group: label, rows: [] });
       current = g;
     }
     blocks[blocks.length - 1].rows.push(row);
