@@ -44,6 +44,7 @@ export const fixTitle = {
   insertTable: (table: string) => `插入空的${tableCn(table)}`,
   balance: (cell: string, value: number) => `将${cell}改为 ${value}（使勾稽关系平衡；请先核对输入数字）`,
   year: (year: number) => `将年份改为 ${year}`,
+  numeral: (raw: string, value: number) => `将“${raw}”改为阿拉伯数字 ${value}`,
 };
 
 export const KIND_CN: Record<string, string> = { int: '非负整数', decimal: '数字（可含小数）', signed: '整数（可为负数）' };

@@ -18,7 +18,7 @@ const RULES: Record<string, { severity: '错误' | '警告' | '提示'; fixable:
   'section-heading': { severity: '警告', fixable: true },
   'table-missing': { severity: '错误', fixable: true },
   'table-shape': { severity: '错误', fixable: false },
-  'cell-not-number': { severity: '错误', fixable: false },
+  'cell-not-number': { severity: '错误', fixable: true },
   'row-total': { severity: '错误', fixable: true },
   'column-total': { severity: '错误', fixable: true },
   balance: { severity: '错误', fixable: true },

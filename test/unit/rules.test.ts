@@ -35,7 +35,7 @@ test('every rule is registered once with the severity of rules.md', () => {
       'section-heading:warning:true',
       'table-missing:error:true',
       'table-shape:error:false',
-      'cell-not-number:error:false',
+      'cell-not-number:error:true',
       'row-total:error:true',
       'column-total:error:true',
       'balance:error:true',
@@ -173,6 +173,48 @@ describe('tables', () => {
       assert.deepEqual(ps.map((p) => p.code), ['cell-not-number']);
       assert.equal(spanText(text, ps[0]), bad);
       assert.equal(ps[0].message, `“${bad}”不是数字：“（二）部分公开”·科研机构应填写非负整数`);
+    });
+  }
+
+  // A number written in Chinese numerals, with thousands separators or a counting word: the quick fix
+  // writes it in Arabic digits, and the report is clean again. Nothing else gets a fix.
+  for (const [row, column, bad, want] of [
+    ['received', 'natural', '四十一', '41'],
+    ['received', 'total', '五十三', '53'],
+    ['granted', 'natural', '十八', '18'],
+    ['partial', 'natural', '４件', '4'],
+    ['carriedIn', 'total', '肆', '4'],
+    ['received', 'business', '９', null],
+  ] as const) {
+    for (const file of ['clean-2021.txt', 'clean-2021.rows.txt', 'clean-2021.md']) {
+      test(`cell-not-number quick fix (${file}): “${bad}” → ${want ?? 'no problem'}`, () => {
+        const clean = fixture(file);
+        const text = setCell(clean, 'T3', row, column, bad);
+        const ps = problemsOf(text);
+        if (want === null) {
+          // Full-width digits are numbers already: no problem, nothing to fix.
+          assert.deepEqual(ps, []);
+          return;
+        }
+        assert.deepEqual(ps.map((p) => p.code), ['cell-not-number']);
+        assert.equal(spanText(text, ps[0]), bad);
+        assert.equal(ps[0].fix?.title, `将“${bad}”改为阿拉伯数字 ${want}`);
+        assert.equal(ps[0].fix?.preferred, true);
+        assert.equal(ps[0].fix?.fixAll, false);
+        assert.deepEqual(ps[0].fix?.edits, [{ ...ps[0].span, newText: want }]);
+        assert.equal(applyFix(text, ps[0]), clean);
+        // Not part of fix-all: the totals are not recomputed from a guess either.
+        assert.equal(applyEdits(text, fixAll(parse(text))), text);
+      });
+    }
+  }
+
+  for (const bad of ['一二', '一百五', '三万五', '1,20', '十二三', '两两']) {
+    test(`cell-not-number: “${bad}” is reported without a fix (its meaning is not certain)`, () => {
+      const text = setCell(CLEAN, 'T3', 'partial', 'natural', bad);
+      const ps = problemsOf(text);
+      assert.deepEqual(ps.map((p) => p.code), ['cell-not-number']);
+      assert.equal(ps[0].fix, undefined);
     });
   }
 
