@@ -41,6 +41,8 @@ import { SettingsCache } from './settings';
 
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 const RECOMPUTE_COMMAND = 'nianbao.recomputeTotals';
+/** VS Code's own command that opens the Problems panel. */
+const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -243,7 +245,9 @@ connection.onCodeLens(async (params): Promise<CodeLens[]> => {
     range: toRange(doc, l.span),
     command: l.recompute
       ? { title: l.title, command: RECOMPUTE_COMMAND, arguments: [doc.uri] }
-      : { title: l.title, command: '' },
+      : l.showProblems
+        ? { title: l.title, command: SHOW_PROBLEMS_COMMAND }
+        : { title: l.title, command: '' },
   }));
 });
 

@@ -245,20 +245,44 @@ describe('language server over stdio', () => {
     assert.ok(ranges.every((r) => r.endLine > r.startLine));
   });
 
-  it('puts one CodeLens above each table', async () => {
+  it('puts a CodeLens above each table with arithmetic, naming the table and what to do', async () => {
     const lenses = await client.lenses(cellUri);
     const symbols = await client.symbols(cellUri);
     const tables = symbols.flatMap((s) => s.children ?? []);
-    assert.equal(lenses.length, 3);
-    assert.deepEqual(lenses.map((l) => l.range.start.line), tables.map((t) => t.range.start.line));
-    const [t2, t3, t4] = lenses;
-    assert.equal(t2.command!.title, '表二 · 无勾稽关系');
-    assert.equal(t3.command!.title, '2 处不一致 · 重新计算合计');
+    // 表二 has no arithmetic: no lens.
+    assert.equal(lenses.length, 2);
+    assert.deepEqual(lenses.map((l) => l.range.start.line), tables.slice(1).map((t) => t.range.start.line));
+    const [t3, t4] = lenses;
+    assert.equal(t3.command!.title, '表三 · 2 处合计不一致 · 点此重新计算合计');
     assert.equal(t3.command!.command, 'nianbao.recomputeTotals');
     assert.deepEqual(t3.command!.arguments, [cellUri]);
-    assert.equal(t4.command!.title, '勾稽关系 ✓');
+    assert.equal(t4.command!.title, '表四 · 总计均正确');
     const mdLenses = await client.lenses(mdUri);
-    assert.deepEqual(mdLenses.map((l) => l.command!.title), ['表二 · 无勾稽关系', '6 处不一致 · 重新计算合计', '1 处不一致 · 重新计算合计']);
+    assert.deepEqual(mdLenses.map((l) => l.command!.title), ['表三 · 6 处合计不一致 · 点此重新计算合计', '表四 · 1 处合计不一致 · 点此重新计算合计']);
+  });
+
+  it('CodeLens: a balanced 表三 says so; a cell that is not a number sends the writer to the problems', async () => {
+    const uri = fileUri('lsp-cell-lens.nianbao.txt');
+    const total = cellRange(CELL, RECEIVED, 6);
+    await client.open(uri, 'nianbao', applyTextEdits(CELL, [{ range: total, newText: '52' }]));
+    assert.deepEqual((await client.lenses(uri)).map((l) => l.command!.title), ['表三 · 合计正确，勾稽关系平衡', '表四 · 总计均正确']);
+    const natural = cellRange(CELL, RECEIVED, 0);
+    await client.change(uri, [{ range: natural, newText: '三十六' }]);
+    const [t3] = await client.lenses(uri);
+    assert.equal(t3.command!.title, '表三 · 1 处不是数字或缺行，合计无法核对 · 点此查看问题');
+    assert.equal(t3.command!.command, 'workbench.actions.view.problems');
+    // The cell's quick fix writes 36 in Arabic digits, and the table balances again.
+    const diags = await client.diagnostics(uri);
+    const notNumber = diags.find((d) => d.code === 'cell-not-number')!;
+    assert.deepEqual(notNumber.range, { start: natural.start, end: { line: natural.start.line, character: natural.start.character + 3 } });
+    const actions = await client.codeActions(uri, notNumber.range, [notNumber], ['quickfix']);
+    const fix = actions.find((a) => a.diagnostics?.some((d) => d.code === 'cell-not-number'));
+    assert.equal(fix?.title, '将“三十六”改为阿拉伯数字 36');
+    assert.equal(fix?.isPreferred, true);
+    assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: notNumber.range, newText: '36' }]);
+    await client.change(uri, fix!.edit!.changes![uri]);
+    assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['fee-missing']);
+    await client.close(uri);
   });
 
   it('names the column of a bare number with an inlay hint (总计 on a total cell)', async () => {
@@ -426,7 +450,7 @@ describe('settings per document', () => {
     assert.deepEqual(await client.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 500, character: 0 } }), []);
     assert.deepEqual(await client.lenses(uri), []);
     await client.changeSettings(() => ({}));
-    assert.equal((await client.lenses(uri)).length, 3);
+    assert.equal((await client.lenses(uri)).length, 2);
   });
 
   it('nianbao.run onSave: typing keeps the last result until the document is saved', async () => {
