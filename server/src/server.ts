@@ -3,6 +3,8 @@
 
 import {
   CodeActionKind,
+  CompletionItemKind,
+  InsertTextFormat,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
@@ -17,6 +19,7 @@ import {
 import type {
   CodeAction,
   CodeLens,
+  CompletionItem,
   Diagnostic,
   DocumentDiagnosticReport,
   DocumentSymbol,
@@ -26,7 +29,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, check, fixAll, parse, recompute } from '../../core/src';
-import { documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
+import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
 import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked } from './analysis';
 import type { Analysis } from './analysis';
@@ -75,6 +78,8 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: '政务公开年报' },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
+      // 、 ends the ordinal of a heading (二、); ） that of a row label (（四）).
+      completionProvider: { triggerCharacters: ['、', '）'], resolveProvider: false },
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -219,6 +224,9 @@ function toSymbol(doc: TextDocument, item: OutlineItem): DocumentSymbol {
 
 connection.onDocumentSymbol(async (params) => {
   const doc = documents.get(params.textDocument.uri);
+  // A Markdown report already has VS Code's own outline of its headings: a second one beside it
+  // would list every section twice. Files of the language nianbao (*.nianbao.md too) get ours.
+  if (doc?.languageId === 'markdown') return [];
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a) return [];
   return documentOutline(a.report).map((i) => toSymbol(doc, i));
@@ -251,6 +259,23 @@ connection.onCodeLens(async (params): Promise<CodeLens[]> => {
   }));
 });
 
+connection.onCompletion(async (params): Promise<CompletionItem[]> => {
+  const doc = documents.get(params.textDocument.uri);
+  const a = await analyse(params.textDocument.uri);
+  if (!doc || !a) return [];
+  return completions(a.report, doc.offsetAt(params.position)).map((c) => ({
+    label: c.label,
+    detail: c.detail,
+    kind: c.kind === 'heading' ? CompletionItemKind.Module : c.kind === 'row' ? CompletionItemKind.Field : CompletionItemKind.Snippet,
+    // Matched against what is typed from the start of the line (二、 → 二、主动公开政府信息情况).
+    filterText: c.insertText.split('\n')[0],
+    sortText: c.sortText,
+    preselect: c.preselect || undefined,
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: { range: toRange(doc, c.span), newText: c.insertText },
+  }));
+});
+
 // ---------------------------------------------------------------------------
 // Custom requests (no LSP equivalent)
 
@@ -258,8 +283,10 @@ connection.onRequest(RecomputeRequestMethod, async (params: UriParams): Promise<
   const doc = documents.get(params.uri);
   if (!doc) return null;
   const s = await settings.get(params.uri);
-  // Recompute is asked for explicitly, so it works even where detection would not check the file.
+  // Recompute is asked for explicitly, so it works even where detection would not check the file,
+  // but only on a report with tables: null lets the client say plainly that this is not one.
   const report = cache.report(params.uri, doc.version, () => doc.getText());
+  if (!report.isReport || !report.tables.length) return null;
   const r = recompute(report);
   const off = s.rules.balance === 'off';
   // The remaining problems point into the recomputed text.

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Diagnostic, Range } from 'vscode-languageserver-protocol';
 import {
   FIXTURES,
   LspClient,
@@ -223,10 +223,16 @@ describe('language server over stdio', () => {
       [[], ['表二'], ['表三'], ['表四'], [], []],
     );
     for (const s of symbols) assert.equal(s.selectionRange.start.line, s.range.start.line);
-    const mdSymbols = await client.symbols(mdUri);
+    // A Markdown document has VS Code's own outline of its headings: none from nianbao beside it.
+    assert.deepEqual(await client.symbols(mdUri), []);
+    // The same text in the nianbao language (*.nianbao.md) gets nianbao's outline.
+    const ownMd = fileUri('lsp-markdown-own.nianbao.md');
+    await client.open(ownMd, 'nianbao', MD);
+    const mdSymbols = await client.symbols(ownMd);
     assert.equal(mdSymbols.length, 6);
     assert.equal(mdSymbols[0].name, '1、总体情况');
     assert.equal(mdSymbols[0].detail, '一、总体情况');
+    await client.close(ownMd);
   });
 
   it('folds each section and each table', async () => {
@@ -325,6 +331,76 @@ describe('language server over stdio', () => {
     await client.hover(uri, { line: 0, character: 0 });
     await client.diagnostics(uri);
     assert.equal((await client.request<{ parses: number }>('nianbao/stats', {})).parses, before + 2);
+    await client.close(uri);
+  });
+
+  it('completes the missing section heading after 二、, with a variant that brings the empty 表二', async () => {
+    const uri = fileUri('lsp-complete-heading.nianbao.txt');
+    // Section 二 and its table removed; the writer types 二、 on the empty line where it belongs.
+    const start = CELL.indexOf('二、主动公开政府信息情况');
+    const end = CELL.indexOf('三、收到和处理政府信息公开申请情况');
+    const text = `${CELL.slice(0, start)}二、\n\n${CELL.slice(end)}`;
+    await client.open(uri, 'nianbao', text);
+    const line = lineOf(text, '二、');
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } });
+    assert.deepEqual(items.map((i) => i.label), ['二、主动公开政府信息情况', '二、主动公开政府信息情况（含表二）']);
+    const [heading, withTable] = items;
+    assert.equal(heading.preselect, true);
+    assert.deepEqual(heading.textEdit, { range: { start: { line, character: 0 }, end: { line, character: 2 } }, newText: '二、主动公开政府信息情况' });
+    // Accepting the second item restores the section with an empty 表二 that parses as the format's table.
+    const restored = applyTextEdits(text, [withTable.textEdit as { range: Range; newText: string }]);
+    await client.change(uri, [withTable.textEdit as { range: Range; newText: string }]);
+    const symbols = await client.symbols(uri);
+    assert.deepEqual(symbols[1].children?.map((c) => c.name.split(' ')[0]), ['表二']);
+    assert.ok(!(await client.diagnostics(uri)).some((d) => ['section-missing', 'table-missing', 'table-shape'].includes(String(d.code))), restored.slice(0, 10));
+    // Prose lines get nothing.
+    const prose = lineOf(restored, '六、其他需要报告的事项') + 1;
+    const none = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: prose, character: 6 } });
+    assert.deepEqual(none, []);
+    await client.close(uri);
+  });
+
+  it('completes the next row label of a table, first among the rows still missing', async () => {
+    const uri = fileUri('lsp-complete-row.nianbao.txt');
+    // 表三 stops after （一）予以公开 (its 总计 line is the last): the writer is on the next line.
+    const at = CELL.indexOf('（二）部分公开');
+    const rest = CELL.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+    const text = `${CELL.slice(0, at)}\n\n${CELL.slice(rest)}`;
+    await client.open(uri, 'nianbao', text);
+    const line = lineOf(text, '（一）予以公开') + 8;
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 0 } });
+    const first = items.find((i) => i.preselect);
+    assert.equal(first?.label, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    assert.deepEqual(first?.textEdit, { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: first?.label });
+    assert.match(first?.detail ?? '', /表三/);
+    assert.ok(items.some((i) => i.label === '（七）总计'));
+    assert.ok(!items.some((i) => i.label === '（一）予以公开'), 'rows already there are not offered');
+    await client.close(uri);
+  });
+
+  it('completes a whole row with zeros in a Markdown table', async () => {
+    const uri = fileUri('lsp-complete-md.nianbao.md');
+    const rowStart = MD.indexOf('| （二）部分公开');
+    const rowEnd = MD.indexOf('\n', rowStart);
+    const text = MD.slice(0, rowStart) + MD.slice(rowEnd + 1);
+    await client.open(uri, 'nianbao', text);
+    const prev = lineOf(text, '| （一）予以公开 | 6 | 1 | 0 | 0 | 0 | 0 | 8 |');
+    // A new empty line after （一）.
+    const typed = await client.change(uri, [{ range: { start: { line: prev + 1, character: 0 }, end: { line: prev + 1, character: 0 } }, newText: '\n' }]);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: prev + 1, character: 0 } });
+    const first = items.find((i) => i.preselect)!;
+    assert.equal(first.textEdit!.newText, '| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+    const after = applyTextEdits(typed, [first.textEdit as { range: Range; newText: string }]);
+    await client.change(uri, [first.textEdit as { range: Range; newText: string }]);
+    assert.ok(after.includes('不计其他情形） | 0 |'));
+    assert.ok(!(await client.diagnostics(uri)).some((d) => d.code === 'table-shape'));
+    await client.close(uri);
+  });
+
+  it('nianbao/recompute on a document that is not a report answers null (the client says so)', async () => {
+    const uri = fileUri('lsp-minutes.txt');
+    await client.open(uri, 'plaintext', '会议纪要\n\n一、总体情况\n本周完成了 3 项工作。\n');
+    assert.equal(await client.request('nianbao/recompute', { uri }), null);
     await client.close(uri);
   });
 
