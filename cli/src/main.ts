@@ -1,4 +1,4 @@
-// `nianbao`: the command line around the checking core (see ../../../shared/spec/cli.md and --help).
+// `nianbao`: the command line around the checking core (README.md "Command line", and --help).
 //   check   -> diagnostics as text, JSON or SARIF 2.1.0
 //   fix     -> the fix-all set (recompute totals, canonical headings): dry run, --write or --stdout
 //   explain -> the rule's documentation page
@@ -15,7 +15,8 @@ import { CHECK_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP } from './help';
 import { collect } from './inputs';
 import type { Input } from './inputs';
 import { encode, IoError } from './io';
-import { docPath, formatJson, formatSarif, formatText, locate, reportSummary } from './output';
+import { docsFile, docsHref } from '../../node/src/docs';
+import { formatJson, formatSarif, formatText, locate, reportSummary } from './output';
 import type { FileResult } from './output';
 
 interface Io {
@@ -84,11 +85,16 @@ function explain(code: string, io: Io): number {
     io.err(`nianbao: 未知规则代码 (unknown rule code): ${code}\n可用的规则代码 (rule codes):\n${list}\n`);
     return 2;
   }
+  const file = docsFile(rule);
+  if (!file) {
+    io.out(`${rule.code}: ${rule.description}\n${docsHref(rule)}\n`);
+    return 0;
+  }
   let page: string;
   try {
-    page = fs.readFileSync(docPath(code), 'utf8');
+    page = fs.readFileSync(file, 'utf8');
   } catch {
-    io.err(`nianbao: ${docPath(code)}: 找不到规则文档 (rule page not found); 规则说明：${rule.description}\n`);
+    io.err(`nianbao: ${file}: 找不到规则文档 (rule page not found); 规则说明：${rule.description}\n`);
     return 2;
   }
   io.out(page.endsWith('\n') ? page : page + '\n');

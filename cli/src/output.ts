@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { positionAt, RULES } from '../../core/src';
-import type { FormatId, Problem, Report, Severity } from '../../core/src';
+import type { FormatId, Problem, Report, RuleMeta, Severity } from '../../core/src';
+import { docsFile, docsHref } from '../../node/src/docs';
 import type { Encoding } from './io';
 
 export interface Located {
@@ -100,18 +101,11 @@ export function formatJson(results: FileResult[]): string {
 // ---------------------------------------------------------------------------
 // sarif
 
-/** Where the shipped rule pages are: `docs/rules/` beside `dist/` in the installed package. */
-export function docsDir(): string {
-  return path.join(__dirname, '..', 'docs', 'rules');
-}
-
-export function docPath(code: string): string {
-  return path.join(docsDir(), `${code}.md`);
-}
-
-function readDoc(code: string): string | null {
+function readDoc(meta: RuleMeta): string | null {
+  const file = docsFile(meta);
+  if (!file) return null;
   try {
-    return fs.readFileSync(docPath(code), 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch {
     return null;
   }
@@ -142,13 +136,13 @@ export interface SarifOptions {
 
 export function formatSarif(results: FileResult[], opts: SarifOptions): string {
   const rules = RULES.map((r) => {
-    const doc = readDoc(r.code);
+    const doc = readDoc(r);
     const full = `${r.description}${r.fixable ? '（有快速修复）' : ''}`;
     return {
       id: r.code,
       shortDescription: { text: r.description },
       fullDescription: { text: full },
-      helpUri: pathToFileURL(docPath(r.code)).href,
+      helpUri: docsHref(r),
       ...(doc ? { help: { text: full, markdown: doc } } : {}),
       defaultConfiguration: { level: sarifLevel(r.severity) },
       properties: { fixable: r.fixable },

@@ -22,7 +22,6 @@ const EXCLUDED_FILES = '{**/node_modules/**,**/.git/**,**/out/**,**/dist/**}';
 const MAX_WORKSPACE_FILES = 5000;
 /** How many changed cells the message after recompute lists by name before saying "…". */
 const MAX_LISTED_CHANGES = 6;
-const TABLE_NAMES: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' };
 
 let client: LanguageClient | undefined;
 
@@ -99,7 +98,7 @@ async function recomputeTotals(arg?: string | vscode.Uri): Promise<RecomputeOutc
   if (result.changes.length) {
     const listed = result.changes
       .slice(0, MAX_LISTED_CHANGES)
-      .map((c) => vscode.l10n.t('{0} {1}: {2} → {3}', TABLE_NAMES[c.table] ?? c.table, c.cell, c.from, c.to));
+      .map((c) => vscode.l10n.t('{0} {1}: {2} → {3}', c.tableName, c.cell, c.from, c.to));
     const more = result.changes.length > MAX_LISTED_CHANGES ? vscode.l10n.t(' and {0} more', result.changes.length - MAX_LISTED_CHANGES) : '';
     parts.push(vscode.l10n.t('Recomputed {0} total(s): {1}{2}.', result.changes.length, listed.join(vscode.l10n.t('; ')), more));
   } else {

@@ -1,7 +1,7 @@
 // The message catalogue: every text a user reads from the core, Chinese, numbers as parameters.
+// A `table` parameter is the table's short Chinese name (TableDef.shortName: 表三).
 
-const TABLE_CN: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' };
-export const tableCn = (id: string): string => TABLE_CN[id] ?? id;
+import type { FormatDef } from './format';
 
 const HEADING_REASON: Record<string, string> = {
   'no-ordinal': '缺少序号',
@@ -17,12 +17,12 @@ export const msg = {
   sectionOrder: (heading: string, after: string) => `“${heading}”应排在“${after}”之前`,
   sectionHeading: (canonical: string, reasons: string[]) =>
     `标题不规范（${reasons.map((r) => HEADING_REASON[r] ?? r).join('，')}）：应为“${canonical}”`,
-  tableMissing: (ordinal: string, table: string, name: string) => `第${ordinal}部分缺少${tableCn(table)}“${name}”`,
-  shapeMissingRow: (table: string, label: string) => `${tableCn(table)}缺少“${label}”一行`,
-  shapeDuplicateRow: (table: string, label: string) => `${tableCn(table)}中“${label}”一行重复出现，只计第一行`,
-  shapeUnknownRow: (table: string, text: string) => `${tableCn(table)}中有无法识别的行“${text}”，其数字未计入`,
+  tableMissing: (ordinal: string, table: string, name: string) => `第${ordinal}部分缺少${table}“${name}”`,
+  shapeMissingRow: (table: string, label: string) => `${table}缺少“${label}”一行`,
+  shapeDuplicateRow: (table: string, label: string) => `${table}中“${label}”一行重复出现，只计第一行`,
+  shapeUnknownRow: (table: string, text: string) => `${table}中有无法识别的行“${text}”，其数字未计入`,
   shapeCellCount: (table: string, label: string, expected: number, found: number) =>
-    `${tableCn(table)}“${label}”一行应有 ${expected} 个数字，实有 ${found} 个`,
+    `${table}“${label}”一行应有 ${expected} 个数字，实有 ${found} 个`,
   cellNotNumber: (raw: string, cell: string, kind: string) =>
     raw === '' ? `${cell}为空：此处应填写${kind}` : `“${raw}”不是数字：${cell}应填写${kind}`,
   sumMismatch: (cell: string, expected: number, terms: string, actual: number) =>
@@ -30,18 +30,17 @@ export const msg = {
   balance: (column: string, a: number, b: number, c: number, d: number) =>
     `勾稽关系不平衡（${column}列）：第一项 + 第二项 = ${a} + ${b} = ${a + b}，第三项（七）总计 + 第四项 = ${c} + ${d} = ${c + d}`,
   yearMismatch: (titleYear: number, found: number) => `年份不一致：标题为 ${titleYear} 年度报告，此处写的是 ${found} 年`,
-  formatOutdated: (year: number, table: string) =>
-    `${year} 年度报告应使用 2021 年新格式（国办公开办函〔2021〕30号），${tableCn(table)}仍是 2019 年旧格式`,
+  formatOutdated: (year: number, due: FormatDef, table: string, found: FormatDef) =>
+    `${year} 年度报告应使用 ${due.name}新格式（${due.source}），${table}仍是 ${found.name}旧格式`,
   narrativeMismatch: (said: number, table: string, cell: string, value: number) =>
-    `正文写 ${said} 件，与${tableCn(table)}${cell}的 ${value} 不一致`,
-  feeMissing: () => '第六部分未说明信息处理费的收取情况（2021 年格式要求写明收费通知件数、金额和实收金额）',
+    `正文写 ${said} 件，与${table}${cell}的 ${value} 不一致`,
 };
 
 export const fixTitle = {
   setValue: (cell: string, value: number) => `将${cell}改为 ${value}`,
   heading: (canonical: string) => `将标题改为“${canonical}”`,
   insertSection: (heading: string, withTable: boolean) => `插入“${heading}”${withTable ? '及空表' : ''}`,
-  insertTable: (table: string) => `插入空的${tableCn(table)}`,
+  insertTable: (table: string) => `插入空的${table}`,
   balance: (cell: string, value: number) => `将${cell}改为 ${value}（使勾稽关系平衡；请先核对输入数字）`,
   year: (year: number) => `将年份改为 ${year}`,
   numeral: (raw: string, value: number) => `将“${raw}”改为阿拉伯数字 ${value}`,

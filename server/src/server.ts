@@ -287,17 +287,14 @@ connection.onRequest(RecomputeRequestMethod, async (params: UriParams): Promise<
   // but only on a report with tables: null lets the client say plainly that this is not one.
   const report = cache.report(params.uri, doc.version, () => doc.getText());
   if (!report.isReport || !report.tables.length) return null;
-  const r = recompute(report);
-  const off = s.rules.balance === 'off';
+  const r = recompute(report, coreSettings(s));
   // The remaining problems point into the recomputed text.
   const after = positionsOf(applyEdits(doc.getText(), r.edits));
   return {
     version: doc.version,
     edits: r.edits.map((e) => toTextEdit(doc, e)),
-    changes: r.changes.map((c) => ({ table: c.table, cell: c.cell, from: c.from, to: c.to, range: toRange(doc, c.span) })),
-    remaining: off
-      ? []
-      : r.remaining.map((p) => ({ code: p.code, message: p.message, range: toRange(after, p.span) })),
+    changes: r.changes.map((c) => ({ table: c.table, tableName: c.tableName, cell: c.cell, from: c.from, to: c.to, range: toRange(doc, c.span) })),
+    remaining: r.remaining.map((p) => ({ code: p.code, message: p.message, range: toRange(after, p.span) })),
   };
 });
 

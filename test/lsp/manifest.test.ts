@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from './lspClient';
+import { RULES } from '../../core/src';
 
 const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
 const json = (f: string) => JSON.parse(read(f));
@@ -33,6 +34,12 @@ describe('manifest', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(pkg.capabilities.virtualWorkspaces, true);
     assert.equal(pkg.l10n, './l10n');
+  });
+
+  it('lists under nianbao.rules exactly the core\'s rule codes, in its order, each with the four levels', () => {
+    const props = pkg.contributes.configuration.properties['nianbao.rules'].properties as Record<string, { enum: string[] }>;
+    assert.deepEqual(Object.keys(props), RULES.map((r) => r.code));
+    for (const [code, v] of Object.entries(props)) assert.deepEqual(v.enum, ['off', 'info', 'warning', 'error'], code);
   });
 
   it('has English and Chinese text for every %placeholder%', () => {

@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, check, applyEdits, recompute, fixAll, RULES, type Problem, type Report } from '../../core/src';
 import { fixture, seedFiles, SEEDS_MISSING } from '../helpers';
-import { tableTemplate } from '../../core/src';
+import { tableTemplate, FORMATS } from '../../core/src';
 
 const CLEAN = fixture('clean-2021.txt');
 
@@ -78,7 +78,7 @@ describe('sections', () => {
     // The prose still speaks of 行政复议 3 件, but with T4 gone nothing is compared.
     assert.deepEqual(ps.map((p) => p.code), ['section-missing']);
     const fixed = applyFix(text, ps[0]);
-    assert.ok(fixed.includes(`四、政府信息公开行政复议、行政诉讼情况\n${tableTemplate('T4', '2021', 'cell')}\n\n五、`));
+    assert.ok(fixed.includes(`四、政府信息公开行政复议、行政诉讼情况\n${tableTemplate(FORMATS['2021'].tables.T4, 'cell')}\n\n五、`));
     // The inserted zeros now contradict the prose: the table must be completed by a person.
     assert.deepEqual(problemsOf(fixed).map((p) => p.code), ['narrative-mismatch', 'narrative-mismatch']);
   });
@@ -436,7 +436,7 @@ describe('layouts give the same diagnostics', () => {
       const r: Report = parse(text);
       const edits = r.tables.map((t) => {
         const raw = new Map(t.rows.flatMap((row) => row.cells.map((c) => [`${row.key}|${c.column}`, c.raw] as const)));
-        return { ...t.span, newText: tableTemplate(t.id, t.format, layout, '\n', (row, col) => raw.get(`${row}|${col}`) ?? '') };
+        return { ...t.span, newText: tableTemplate(t.def, layout, '\n', (row, col) => raw.get(`${row}|${col}`) ?? '') };
       });
       return applyEdits(text, edits);
     };

@@ -1,13 +1,14 @@
 import { balanceChecks, tableDefOf } from '../relations';
-import { columnDef } from '../format';
+import { cellName, columnDef } from '../format';
+import { formatNumber } from '../text';
 import { msg, fixTitle } from '../messages';
-import { cellName, formatNumberFor } from './helpers';
-import type { Rule } from './rule';
+import { builtinDocs, type Rule } from './rule';
 
 const rule: Rule = {
   code: 'balance',
   severity: 'error',
   description: '表三勾稽关系：第一项 + 第二项 = 第三项（七）总计 + 第四项，逐列成立',
+  docs: builtinDocs('balance'),
   fixable: true,
   check(ctx) {
     for (const table of ctx.report.tables) {
@@ -19,13 +20,13 @@ const rule: Rule = {
         const column = columnDef(def, c.relation.fixTarget.column)?.label ?? c.relation.fixTarget.column;
         const value = a + b - t;
         const name = cellName(def, c.relation.fixTarget);
-        ctx.report_(
+        ctx.add(
           c.fixTarget.valueSpan,
           msg.balance(column, a, b, t, d),
           value >= 0
             ? {
                 title: fixTitle.balance(name, value),
-                edits: [{ ...c.fixTarget.valueSpan, newText: formatNumberFor(c.fixTarget, value) }],
+                edits: [{ ...c.fixTarget.valueSpan, newText: formatNumber(value, c.fixTarget.fullWidth) }],
                 preferred: false,
                 fixAll: false,
               }

@@ -1,14 +1,14 @@
-import { columnDef } from '../format';
+import { cellName, columnDef } from '../format';
 import { tableDefOf } from '../relations';
 import { msg, fixTitle, KIND_CN } from '../messages';
 import { readableNumber } from '../text';
-import { cellName } from './helpers';
-import type { Rule } from './rule';
+import { builtinDocs, type Rule } from './rule';
 
 const rule: Rule = {
   code: 'cell-not-number',
   severity: 'error',
   description: '表格中应填数字的单元格写了别的内容（字母、横线、“无”或空白）',
+  docs: builtinDocs('cell-not-number'),
   fixable: true,
   check(ctx) {
     for (const table of ctx.report.tables) {
@@ -25,7 +25,7 @@ const rule: Rule = {
             value === null
               ? undefined
               : { title: fixTitle.numeral(cell.raw, value), edits: [{ ...cell.valueSpan, newText: String(value) }], preferred: true, fixAll: false };
-          ctx.report_(cell.valueSpan, msg.cellNotNumber(cell.raw, name, KIND_CN[kind]), fix);
+          ctx.add(cell.valueSpan, msg.cellNotNumber(cell.raw, name, KIND_CN[kind]), fix);
         }
       }
     }

@@ -1,7 +1,7 @@
 // The rule registry and check(): run every enabled rule over a parsed report.
 
 import type { Report, Problem, Settings, Severity, Span, Fix } from '../types';
-import type { Rule } from './rule';
+import type { Rule, RuleMeta } from './rule';
 import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
 import sectionHeading from './section-heading';
@@ -36,18 +36,8 @@ const ALL: Rule[] = [
   feeMissing,
 ];
 
-export interface RuleMeta {
-  code: string;
-  severity: Severity;
-  description: string;
-  fixable: boolean;
-}
-
-export const RULES: readonly RuleMeta[] = ALL.map(({ code, severity, description, fixable }) => ({ code, severity, description, fixable }));
-
-export function ruleMeta(code: string): RuleMeta | undefined {
-  return RULES.find((r) => r.code === code);
-}
+/** The built-in rules' metadata, in the order problems at one position are listed. */
+export const RULES: readonly RuleMeta[] = ALL.map(({ code, severity, description, docs, fixable }) => ({ code, severity, description, docs, fixable }));
 
 /** Run the rules over a report; problems sorted by position, then by rule order. */
 export function check(report: Report, settings: Settings = {}): Problem[] {
@@ -59,7 +49,7 @@ export function check(report: Report, settings: Settings = {}): Problem[] {
     const severity: Severity = setting;
     rule.check({
       report,
-      report_(span: Span, message: string, fix?: Fix) {
+      add(span: Span, message: string, fix?: Fix) {
         problems.push({ code: rule.code, severity, message, span, ...(fix ? { fix } : {}) });
       },
     });

@@ -3,12 +3,12 @@
 //   KEY + a short gap without digits or punctuation + N + 件   and   N + 件 + KEY,
 // and skipped when the gap compares (较上年增加…), negates, or joins two categories (或/和).
 
-import { cellName } from './helpers';
+import { cellName } from '../format';
 import { cellMap, tableDefOf } from '../relations';
 import { parseNumber } from '../text';
 import { msg } from '../messages';
 import { proseLines } from './prose';
-import type { Rule } from './rule';
+import { builtinDocs, type Rule } from './rule';
 import type { CellRef } from '../format';
 import type { Report } from '../types';
 
@@ -153,6 +153,7 @@ const rule: Rule = {
   code: 'narrative-mismatch',
   severity: 'warning',
   description: '正文中写出的申请、办结、结转、复议、诉讼件数与表格不一致',
+  docs: builtinDocs('narrative-mismatch'),
   fixable: false,
   check(ctx) {
     const { report } = ctx;
@@ -168,17 +169,18 @@ const rule: Rule = {
         value,
         accepted: [value, ...(claim.alternatives ?? []).map((a) => sumOf(report, claim.table, a))],
         name: claim.cells.map((c) => cellName(def, c)).join(' + '),
+        tableName: def.shortName,
       };
     }).filter((c) => c !== null);
     const reported = new Set<number>();
     for (const line of proseLines(report)) {
       const s = report.text.slice(line.start, line.end);
-      for (const { claim, value, accepted, name } of claims) {
+      for (const { claim, value, accepted, name, tableName } of claims) {
         if (!claim.keys.some((k) => s.includes(k))) continue;
         for (const f of readClaims(s, claim)) {
           if (accepted.includes(f.value) || reported.has(line.start + f.start)) continue;
           reported.add(line.start + f.start);
-          ctx.report_({ start: line.start + f.start, end: line.start + f.end }, msg.narrativeMismatch(f.value, claim.table, name, value));
+          ctx.add({ start: line.start + f.start, end: line.start + f.end }, msg.narrativeMismatch(f.value, tableName, name, value));
         }
       }
     }

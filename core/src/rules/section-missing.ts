@@ -1,8 +1,8 @@
-import { SECTIONS, canonicalHeading } from '../format';
+import { canonicalHeading } from '../format';
 import { tableTemplate } from '../template';
 import { eolOf, splitLines, trimSpan } from '../text';
 import { msg, fixTitle } from '../messages';
-import type { Rule } from './rule';
+import { builtinDocs, type Rule } from './rule';
 import type { Report, Span, Edit } from '../types';
 
 /** Where a section-missing problem points: the title, or the first non-empty line. */
@@ -20,15 +20,16 @@ function insertion(report: Report, index: number): { edit: Edit; withTable: bool
   const { text } = report;
   const eol = eolOf(text);
   const hashes = report.sections.find((s) => s.hashes)?.hashes ?? '';
-  const heading = `${hashes}${canonicalHeading(index)}`;
-  const tableId = SECTIONS[index].table;
-  const orphan = tableId ? report.tables.find((t) => t.id === tableId) : undefined;
+  const section = report.formatDef.sections[index];
+  const heading = `${hashes}${canonicalHeading(section)}`;
+  const tableDef = section.table ? report.formatDef.tables[section.table] : undefined;
+  const orphan = tableDef ? report.tables.find((t) => t.id === tableDef.id) : undefined;
   if (orphan) {
     // The heading was lost but its table is still there: put the heading back just above it.
     const lineStart = text.lastIndexOf('\n', orphan.span.start - 1) + 1;
     return { edit: { start: lineStart, end: lineStart, newText: `${heading}${eol}` }, withTable: false };
   }
-  const table = tableId ? `${tableTemplate(tableId, '2021', report.layout, eol)}${eol}` : '';
+  const table = tableDef ? `${tableTemplate(tableDef, report.layout, eol)}${eol}` : '';
   const block = `${heading}${eol}${table}`;
   const next = report.sections.filter((s) => s.index > index).sort((a, b) => a.lineSpan.start - b.lineSpan.start)[0];
   if (next) {
@@ -42,17 +43,18 @@ const rule: Rule = {
   code: 'section-missing',
   severity: 'error',
   description: '六个部分缺少其中之一',
+  docs: builtinDocs('section-missing'),
   fixable: true,
   check(ctx) {
     const { report } = ctx;
     if (!report.isReport) return;
     const present = new Set(report.sections.map((s) => s.index));
     const anchor = reportAnchor(report);
-    SECTIONS.forEach((s, index) => {
+    report.formatDef.sections.forEach((s, index) => {
       if (present.has(index)) return;
       const { edit, withTable } = insertion(report, index);
-      ctx.report_(anchor, msg.sectionMissing(s.ordinal, canonicalHeading(index)), {
-        title: fixTitle.insertSection(canonicalHeading(index), withTable),
+      ctx.add(anchor, msg.sectionMissing(s.ordinal, canonicalHeading(s)), {
+        title: fixTitle.insertSection(canonicalHeading(s), withTable),
         edits: [edit],
         preferred: true,
         fixAll: false,

@@ -1,8 +1,9 @@
 // Hover texts (Markdown, Chinese): disposition row labels, derived cells, section headings.
 
 import { dispositionHover } from '../legal';
-import { SECTIONS, canonicalHeading } from '../format';
-import { cellAt, rowAt, tableDefOf } from '../query';
+import { canonicalHeading } from '../format';
+import { cellAt, rowAt } from '../query';
+import { tableDefOf } from '../relations';
 import type { Report, Span } from '../types';
 import { explainCell } from './totals';
 
@@ -28,7 +29,7 @@ function cellHover(report: Report, offset: number): HoverResult | null {
       e.ok === null ? '' : e.ok ? ' ✓' : e.expected !== null && e.actual !== null ? `，实为 ${e.actual}` : '';
     return `${e.line}${status}`;
   });
-  return { markdown: body.join('\n\n'), span: hit.cell.valueSpan.end > hit.cell.valueSpan.start ? hit.cell.valueSpan : hit.cell.span };
+  return { markdown: body.join('\n\n'), span: hit.cell.valueSpan };
 }
 
 function rowHover(report: Report, offset: number): HoverResult | null {
@@ -41,8 +42,8 @@ function rowHover(report: Report, offset: number): HoverResult | null {
 function headingHover(report: Report, offset: number): HoverResult | null {
   const h = report.sections.find((s) => within(s.lineSpan, offset));
   if (!h) return null;
-  const def = SECTIONS[h.index];
-  const canonical = canonicalHeading(h.index);
+  const def = report.formatDef.sections[h.index];
+  const canonical = canonicalHeading(def);
   const lines = [`**${canonical}**`, '', `本部分应包含：${def.contains.replace(/^[^：]*：/, '')}`];
   if (h.text.replace(/\s+/g, '') !== canonical) lines.push('', `规范标题：${canonical}`);
   return { markdown: lines.join('\n'), span: h.textSpan };

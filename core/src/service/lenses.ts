@@ -3,7 +3,7 @@
 // they do not; cells that are not numbers or rows that are missing say that the sums could not be
 // checked. 表二 has no arithmetic and gets no lens: there is nothing to act on.
 
-import { tableDefOf } from '../query';
+import { tableDefOf } from '../relations';
 import type { Problem, Report, Span } from '../types';
 import { tableTitle } from './outline';
 
