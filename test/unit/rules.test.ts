@@ -330,6 +330,17 @@ describe('recompute', () => {
   });
 });
 
+test('recompute (重新计算合计) leaves alone the totals whose rule is switched off, and reports no balance when balance is off', () => {
+  let text = setCell(CLEAN, 'T3', 'partial', 'total', '9');
+  text = setCell(text, 'T4', 'data', 'review.total', '7');
+  assert.deepEqual(recompute(parse(text)).edits.map((e) => e.newText), ['5', '3']);
+  assert.deepEqual(recompute(parse(text), { rules: { 'row-total': 'off' } }).edits.map((e) => e.newText), ['3']);
+  assert.deepEqual(recompute(parse(text), { rules: { 'review-total': 'off' } }).edits.map((e) => e.newText), ['5']);
+  const unbalanced = setCell(CLEAN, 'T3', 'carriedOut', 'natural', '3');
+  assert.ok(recompute(parse(unbalanced)).remaining.length > 0);
+  assert.deepEqual(recompute(parse(unbalanced), { rules: { balance: 'off' } }).remaining, []);
+});
+
 test('fix-all leaves alone the totals whose rule is switched off', () => {
   let text = setCell(CLEAN, 'T3', 'partial', 'total', '9');
   text = setCell(text, 'T4', 'data', 'review.total', '7');
