@@ -4,7 +4,7 @@
 // an empty skeleton must have.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { FORMATS, SECTIONS, canonicalHeading, columnsOf, parse, check, tableTemplate, template, type Layout } from '../../core/src';
+import { FORMATS, canonicalHeading, columnsOf, parse, check, tableTemplate, template, type Layout } from '../../core/src';
 
 const LAYOUTS: Layout[] = ['markdown', 'row', 'cell'];
 
@@ -27,7 +27,7 @@ describe('template: the 2021 skeleton against the format data', () => {
       assert.equal(report.agency, '青禾县统计局');
       assert.equal(report.format, '2021');
       assert.equal(report.layout, layout);
-      assert.deepEqual(report.sections.map((s) => s.text), SECTIONS.map((_, i) => canonicalHeading(i)));
+      assert.deepEqual(report.sections.map((s) => s.text), FORMATS['2021'].sections.map(canonicalHeading));
       assert.deepEqual(report.tables.map((t) => t.id), ['T2', 'T3', 'T4']);
       for (const table of report.tables) {
         const def = FORMATS['2021'].tables[table.id];
@@ -38,7 +38,7 @@ describe('template: the 2021 skeleton against the format data', () => {
           assert.deepEqual(row.cells.map((c) => c.column), columnsOf(def, rowDef).map((c) => c.key), `${table.id} ${row.key} cells`);
           assert.ok(row.cells.every((c) => c.value === 0), `${table.id} ${row.key} all zeros`);
         }
-        const tableText = tableTemplate(table.id, '2021', layout);
+        const tableText = tableTemplate(def, layout);
         for (const g of def.groups) assert.equal(occurrences(tableText, g.label), 1, `${table.id}: caption ${g.label} printed once`);
         for (const r of def.rows) if (!r.unlabelled) assert.equal(occurrences(tableText, r.label), 1, `${table.id}: row ${r.label} printed once`);
       }
@@ -61,7 +61,7 @@ describe('template: the 2021 skeleton against the format data', () => {
     for (const id of ['T2', 'T3', 'T4']) {
       for (const layout of LAYOUTS) {
         const def = FORMATS['2019'].tables[id];
-        const text = `${canonicalHeading(def.section)}\n\n${tableTemplate(id, '2019', layout)}\n`;
+        const text = `${canonicalHeading(FORMATS['2019'].sections[def.section])}\n\n${tableTemplate(def, layout)}\n`;
         const t = parse(text).tables.find((x) => x.id === id);
         assert.ok(t, `${id} ${layout} found`);
         assert.equal(t.format, id === 'T4' ? t.format : '2019', `${id} ${layout} recognised as 2019`);

@@ -3,9 +3,9 @@
 // label the format expects (with zeros for its cells in the row and Markdown layouts); on an empty line
 // of section 二, 三 or 四 that has no table yet, the whole empty table. Nowhere else: prose gets nothing.
 
-import { SECTIONS, canonicalHeading, columnsOf, tableDef, type RowDef, type TableDef } from '../format';
+import { canonicalHeading, columnsOf, type RowDef, type TableDef } from '../format';
 import { tableTemplate } from '../template';
-import { tableDefOf } from '../query';
+import { tableDefOf } from '../relations';
 import { eolOf, isBlank } from '../text';
 import type { ParsedTable, Report, Span } from '../types';
 import { tableTitle } from './outline';
@@ -67,7 +67,7 @@ function rowItems(table: ParsedTable, span: Span): CompletionItemData[] {
   // The last row written before the cursor: the format's next row after it comes first.
   let lastIndex = -1;
   for (const r of table.rows) {
-    const at = r.labelSpan?.start ?? r.cells[0]?.span.start ?? -1;
+    const at = r.labelSpan?.start ?? r.cells[0]?.valueSpan.start ?? -1;
     if (at >= 0 && at < span.start) lastIndex = Math.max(lastIndex, def.rows.findIndex((d) => d.key === r.key));
   }
   const missing = def.rows.filter((r) => !r.unlabelled && !present.has(r.key));
@@ -104,23 +104,25 @@ export function completions(report: Report, offset: number): CompletionItemData[
 
   const items: CompletionItemData[] = [];
   const present = new Set(report.sections.map((s) => s.index));
-  const missing = SECTIONS.map((_, i) => i).filter((i) => !present.has(i));
+  const format = report.formatDef;
+  const missing = format.sections.map((_, i) => i).filter((i) => !present.has(i));
   // The next missing section after the last heading above the cursor comes first.
   const above = report.sections.filter((s) => s.lineSpan.start < lineStart).map((s) => s.index);
   const after = above.length ? Math.max(...above) : -1;
   const next = missing.find((i) => i > after) ?? missing[0];
   const eol = eolOf(text);
   for (const i of missing) {
-    const heading = canonicalHeading(i);
+    const s = format.sections[i];
+    const heading = canonicalHeading(s);
     const preselect = i === next;
-    items.push({ label: heading, detail: `第${SECTIONS[i].ordinal}部分标题`, kind: 'heading', insertText: heading, span, preselect, sortText: preselect ? '0' : `1${i}` });
-    const id = SECTIONS[i].table;
-    if (id) {
+    items.push({ label: heading, detail: `第${s.ordinal}部分标题`, kind: 'heading', insertText: heading, span, preselect, sortText: preselect ? '0' : `1${i}` });
+    const def = s.table ? format.tables[s.table] : undefined;
+    if (def) {
       items.push({
-        label: `${heading}（含${tableTitle({ id } as ParsedTable)}）`,
-        detail: `标题及空的${tableTitle({ id } as ParsedTable)}“${tableDef('2021', id).name}”`,
+        label: `${heading}（含${def.shortName}）`,
+        detail: `标题及空的${def.shortName}“${def.name}”`,
         kind: 'table',
-        insertText: `${heading}${eol}${eol}${tableTemplate(id, '2021', report.layout, eol)}${eol}`,
+        insertText: `${heading}${eol}${eol}${tableTemplate(def, report.layout, eol)}${eol}`,
         span,
         preselect: false,
         sortText: `${preselect ? '0' : '1'}${i}t`,
@@ -129,14 +131,15 @@ export function completions(report: Report, offset: number): CompletionItemData[
   }
   // On an empty line of a section that must hold a table and has none: the empty table.
   const section = [...report.sections].reverse().find((s) => s.lineSpan.start < lineStart);
-  const id = section ? SECTIONS[section.index].table : undefined;
-  if (id && typed === '' && !lead.includes('#') && !report.tables.some((t) => t.id === id)) {
-    const name = tableTitle({ id } as ParsedTable);
+  const tableId = section ? format.sections[section.index].table : undefined;
+  const def = tableId ? format.tables[tableId] : undefined;
+  if (def && typed === '' && !lead.includes('#') && !report.tables.some((t) => t.id === def.id)) {
+    const name = def.shortName;
     items.unshift({
       label: `${name}（空表）`,
-      detail: `${name}“${tableDef('2021', id).name}”，各格为 0`,
+      detail: `${name}“${def.name}”，各格为 0`,
       kind: 'table',
-      insertText: tableTemplate(id, '2021', report.layout, eol),
+      insertText: tableTemplate(def, report.layout, eol),
       span,
       preselect: true,
       sortText: '00',
