@@ -5,8 +5,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from '../../core/src';
-import type { Report } from '../../core/src';
+import { readText } from '../../core/src';
+import type { Document, Report } from '../../core/src';
 import type { EncodingOption } from './args';
 import { decode, ioError, IoError, readBytes, readStdin, walk } from './io';
 import type { Decoded } from './io';
@@ -18,6 +18,8 @@ export interface Input {
   file: string | null;
   bytes: Buffer;
   decoded: Decoded;
+  /** The document as read (plain text, crawler text, a page) and its report. */
+  doc: Document;
   report: Report;
 }
 
@@ -52,12 +54,13 @@ export async function collect(
       if (explicit) onError(new IoError(display, EMPTY_FILE));
       return false;
     }
-    const report = parse(decoded.text);
+    const doc = readText(decoded.text);
+    const report = doc.report;
     if (!report.isReport) {
       if (explicit) onError(new IoError(display, NOT_A_REPORT));
       return false;
     }
-    onReport({ display, file, bytes, decoded, report });
+    onReport({ display, file, bytes, decoded, doc, report });
     return true;
   };
 

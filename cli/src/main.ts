@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, check, fixAll, parse, positionAt, RULES } from '../../core/src';
+import { applyEdits, checkDocument, fixAllDocument, layoutOf, positionAt, readText, RULES } from '../../core/src';
 import type { Edit, Settings } from '../../core/src';
 import { parseArgs, UsageError } from './args';
 import type { Options } from './args';
@@ -112,14 +112,14 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     opts.paths,
     opts.encoding,
     (input) => {
-      const problems = check(input.report, settings);
+      const problems = checkDocument(input.doc, settings);
       const text = input.decoded.text;
       const diagnostics = problems.map((p) => locate(text, p));
       results.push({
         display: input.display,
         file: input.file,
         encoding: input.decoded.encoding,
-        report: reportSummary(input.report),
+        report: reportSummary(input.report, layoutOf(input.doc)),
         diagnostics,
       });
     },
@@ -158,10 +158,10 @@ interface Planned {
 
 function plan(input: Input, settings: Settings): Planned {
   const text = input.decoded.text;
-  const edits = [...fixAll(input.report, settings)].sort((a, b) => a.start - b.start || a.end - b.end);
+  const edits = [...fixAllDocument(input.doc, settings)].sort((a, b) => a.start - b.start || a.end - b.end);
   const fixed = edits.length ? applyEdits(text, edits) : text;
-  const after = fixed === text ? input.report : parse(fixed);
-  const remaining = check(after, settings).filter((p) => p.severity === 'error').length;
+  const after = fixed === text ? input.doc : readText(fixed);
+  const remaining = checkDocument(after, settings).filter((p) => p.severity === 'error').length;
   return { input, edits, fixed, remaining };
 }
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { positionAt, RULES } from '../../core/src';
-import type { FormatId, Problem, Report, RuleMeta, Severity } from '../../core/src';
+import type { FormatId, Problem, Report, RuleMeta, Severity, SourceLayout } from '../../core/src';
 import { docsFile, docsHref } from '../../node/src/docs';
 import type { Encoding } from './io';
 
@@ -26,7 +26,7 @@ export interface FileResult {
   /** Absolute path on disk, or null for standard input. */
   file: string | null;
   encoding: Encoding;
-  report: { title: string | null; agency: string | null; year: number | null; format: FormatId | null };
+  report: { title: string | null; agency: string | null; year: number | null; format: FormatId | null; layout: SourceLayout };
   diagnostics: Located[];
 }
 
@@ -47,12 +47,13 @@ export function locate(text: string, p: Problem): Located {
   };
 }
 
-export function reportSummary(report: Report): FileResult['report'] {
+export function reportSummary(report: Report, layout: SourceLayout): FileResult['report'] {
   return {
     title: report.title ? report.title.text : null,
     agency: report.agency,
     year: report.year,
     format: report.format,
+    layout,
   };
 }
 

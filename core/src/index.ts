@@ -12,3 +12,6 @@ export { template, tableTemplate } from './template';
 export { positionAt, offsetAt, lineStarts } from './text';
 export { cellAt, rowAt } from './query';
 export { tableDefOf } from './relations';
+export { Document, TextBuilder, plainDocument, layoutOf, checkDocument, fixAllDocument } from './document';
+export type { SourceLayout } from './document';
+export { readText } from './readers/runtext';

@@ -4,6 +4,7 @@
 import type { FormatDef } from './format';
 
 const HEADING_REASON: Record<string, string> = {
+  typo: '有错字',
   'no-ordinal': '缺少序号',
   'arabic-ordinal': '应使用中文序号',
   'wrong-ordinal': '序号不对',

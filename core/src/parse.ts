@@ -83,6 +83,15 @@ function readOrdinal(s: string, i: number): OrdinalRead | null {
   return { kind, value, sep, end: k };
 }
 
+/** True when b is a with one character inserted, removed or changed. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 function arabicToCn(v: string): string {
   const n = Number(v.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
   return n >= 1 && n <= 10 ? CN_ORDINALS[n - 1] : '';
@@ -96,6 +105,8 @@ interface HeadingCandidate {
   text: string;
   hashes: string;
   ordinals: OrdinalRead[];
+  /** A long title with one character wrong (`行政法复议`) after an ordinal: the heading, misspelt. */
+  typo?: boolean;
 }
 
 function readHeading(text: string, line: Line, sk: SectionKeys): HeadingCandidate | null {
@@ -120,14 +131,21 @@ function readHeading(text: string, line: Line, sk: SectionKeys): HeadingCandidat
   }
   // Cheap exits first: most short lines are table cells.
   if (body.length - pos < sk.min) return null;
-  const key = normalizeTitle(body.slice(pos));
-  if (!sk.keys.has(key)) return null;
-  return { key, line, textSpan: { start, end: trimmed.end }, text: body, hashes, ordinals };
+  let key = normalizeTitle(body.slice(pos));
+  let typo = false;
+  if (!sk.keys.has(key)) {
+    if (!ordinals.length || key.length < 8) return null;
+    const near = [...sk.keys].find((k) => k.length >= 8 && oneEditApart(k, key));
+    if (near === undefined) return null;
+    key = near;
+    typo = true;
+  }
+  return { key, line, textSpan: { start, end: trimmed.end }, text: body, hashes, ordinals, ...(typo ? { typo } : {}) };
 }
 
 /** What is wrong with a heading, measured against the section it names. */
 function headingIssues(h: HeadingCandidate, def: SectionDef): HeadingIssue[] {
-  const issues: HeadingIssue[] = [];
+  const issues: HeadingIssue[] = h.typo ? ['typo'] : [];
   if (h.ordinals.length === 0) issues.push('no-ordinal');
   else {
     if (h.ordinals.length > 1) issues.push('duplicate-ordinal');
@@ -156,6 +174,8 @@ function readTitle(text: string, lines: Line[], firstHeadingLine: number): Title
     if (t.end - t.start > MAX_HEADING_LENGTH) break;
     let norm = normalizeLabel(text.slice(t.start, t.end));
     if (norm.startsWith('#')) norm = norm.replace(/^#+/, '');
+    // A crawler's record starts with `标题: …`.
+    if (norm.startsWith('标题:')) norm = norm.slice(3);
     candidates.push({ line: { start: t.start, end: t.end }, norm });
   }
   for (let i = 0; i < candidates.length; i++) {

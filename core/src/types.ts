@@ -55,7 +55,7 @@ export interface Title {
   yearSpan: Span | null;
 }
 
-export type HeadingIssue = 'no-ordinal' | 'arabic-ordinal' | 'wrong-ordinal' | 'duplicate-ordinal' | 'spaces' | 'punctuation';
+export type HeadingIssue = 'typo' | 'no-ordinal' | 'arabic-ordinal' | 'wrong-ordinal' | 'duplicate-ordinal' | 'spaces' | 'punctuation';
 
 export interface SectionHeading {
   /** Index into the sections of the report's format (`report.formatDef.sections`). */
@@ -146,4 +146,15 @@ export interface Report {
   layout: Layout;
   /** Whether the text looks like a report at all (title or at least two section headings). */
   isReport: boolean;
+  /** What the reader of a published layout (crawler text, HTML page) says about how it read the cells. */
+  notes?: ReadingNote[];
+}
+
+/** A finding of a reader about how it read the source (spans in the text given to parse()). */
+export interface ReadingNote {
+  code: 'cell-reading' | 'cell-ambiguous';
+  span: Span;
+  message: string;
+  /** For `cell-ambiguous`: the row left unread (its short-row finding is this note's, not another). */
+  row?: { table: string; key: string };
 }

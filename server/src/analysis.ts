@@ -1,13 +1,15 @@
 // The parse and the problems of each open document, cached per URI and version so that every
 // feature (diagnostics, hover, code actions, symbols, lenses, commands) shares one parse.
 
-import { check, looksLikeReport, parse } from '../../core/src';
-import type { Problem, Report, Settings } from '../../core/src';
+import { checkDocument, looksLikeReport, readText } from '../../core/src';
+import type { Document, Problem, Report, Settings } from '../../core/src';
 import type { NianbaoSettings } from './settings';
 
 export interface Analysis {
   uri: string;
   version: number;
+  /** The document as read: for crawler text or a page, `report` spans are in `doc.text`, not the editor's text. */
+  doc: Document;
   report: Report;
   problems: Problem[];
   settings: NianbaoSettings;
@@ -16,6 +18,7 @@ export interface Analysis {
 interface Entry {
   version: number;
   text: string;
+  doc: Document;
   report: Report;
   /** Problems with the settings object they were computed for (settings objects are cached). */
   problems?: { settings: NianbaoSettings; list: Problem[] };
@@ -43,7 +46,8 @@ export class AnalysisCache {
     const e = this.entries.get(uri);
     if (e && e.version === version) return e;
     const t = text();
-    const fresh: Entry = { version, text: t, report: parse(t) };
+    const doc = readText(t);
+    const fresh: Entry = { version, text: t, doc, report: doc.report };
     this.parses++;
     this.entries.set(uri, fresh);
     return fresh;
@@ -53,12 +57,16 @@ export class AnalysisCache {
     return this.entry(uri, version, text).report;
   }
 
+  document(uri: string, version: number, text: () => string): Document {
+    return this.entry(uri, version, text).doc;
+  }
+
   analyse(uri: string, version: number, text: () => string, settings: NianbaoSettings): Analysis {
     const e = this.entry(uri, version, text);
     if (!e.problems || e.problems.settings !== settings) {
-      e.problems = { settings, list: check(e.report, coreSettings(settings)) };
+      e.problems = { settings, list: checkDocument(e.doc, coreSettings(settings)) };
     }
-    return { uri, version, report: e.report, problems: e.problems.list, settings };
+    return { uri, version, doc: e.doc, report: e.report, problems: e.problems.list, settings };
   }
 
   delete(uri: string): void {

@@ -44,6 +44,8 @@ export interface ReportInfo {
   agency: string | null;
   /** Id of the format the report is checked against (format.ts), or null. */
   format: string | null;
+  /** How the document's tables are laid out (`cells`, `rows`, `markdown`, `html`, `run-together`, …). */
+  layout?: string;
   errors: number;
   warnings: number;
   infos: number;

@@ -28,7 +28,7 @@ import type {
   InlayHint,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, check, fixAll, parse, recompute } from '../../core/src';
+import { applyEdits, checkDocument, fixAllDocument, layoutOf, readText, recompute } from '../../core/src';
 import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
 import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked } from './analysis';
@@ -175,7 +175,7 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     }
   }
   if (only && kindRequested(only, FIX_ALL_KIND)) {
-    const edits = fixAll(a.report, coreSettings(a.settings));
+    const edits = fixAllDocument(a.doc, coreSettings(a.settings));
     if (edits.length) {
       actions.push({
         title: '修正全部可自动修正的问题（重新计算合计、规范标题）',
@@ -194,6 +194,7 @@ connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a) return null;
+  if (!a.doc.identity) return null; // spans of a page or crawler text are not the editor's
   const h = hoverAt(a.report, doc.offsetAt(params.position));
   return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(doc, h.span) } : null;
 });
@@ -203,6 +204,7 @@ connection.languages.inlayHint.on(async (params): Promise<InlayHint[]> => {
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a || !a.settings.inlayHints) return [];
   const range = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+  if (!a.doc.identity) return []; // spans of a page or crawler text are not the editor's
   return inlayHints(a.report, range).map((h) => ({
     position: doc.positionAt(h.offset),
     label: h.label,
@@ -229,6 +231,7 @@ connection.onDocumentSymbol(async (params) => {
   if (doc?.languageId === 'markdown') return [];
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a) return [];
+  if (!a.doc.identity) return []; // spans of a page or crawler text are not the editor's
   return documentOutline(a.report).map((i) => toSymbol(doc, i));
 });
 
@@ -237,6 +240,7 @@ connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a) return [];
   const out: FoldingRange[] = [];
+  if (!a.doc.identity) return out; // spans of a page or crawler text are not the editor's
   for (const f of foldingSpans(a.report)) {
     const startLine = doc.positionAt(f.span.start).line;
     const endLine = doc.positionAt(f.span.end).line;
@@ -249,6 +253,7 @@ connection.onCodeLens(async (params): Promise<CodeLens[]> => {
   const doc = documents.get(params.textDocument.uri);
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a || !a.settings.codeLens) return [];
+  if (!a.doc.identity) return []; // spans of a page or crawler text are not the editor's
   return tableLenses(a.report, a.problems).map((l) => ({
     range: toRange(doc, l.span),
     command: l.recompute
@@ -263,6 +268,7 @@ connection.onCompletion(async (params): Promise<CompletionItem[]> => {
   const doc = documents.get(params.textDocument.uri);
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a) return [];
+  if (!a.doc.identity) return []; // spans of a page or crawler text are not the editor's
   return completions(a.report, doc.offsetAt(params.position)).map((c) => ({
     label: c.label,
     detail: c.detail,
@@ -285,8 +291,14 @@ connection.onRequest(RecomputeRequestMethod, async (params: UriParams): Promise<
   const s = await settings.get(params.uri);
   // Recompute is asked for explicitly, so it works even where detection would not check the file,
   // but only on a report with tables: null lets the client say plainly that this is not one.
-  const report = cache.report(params.uri, doc.version, () => doc.getText());
+  const read = cache.document(params.uri, doc.version, () => doc.getText());
+  const report = read.report;
   if (!report.isReport || !report.tables.length) return null;
+  if (!read.identity) {
+    // A page or crawler text: only the digits of a total that map exactly are rewritten.
+    const edits = fixAllDocument(read, { rules: { ...s.rules, 'section-heading': 'off', 'year-mismatch': 'off' } });
+    return { version: doc.version, edits: edits.map((e) => toTextEdit(doc, e)), changes: [], remaining: [] };
+  }
   const r = recompute(report, coreSettings(s));
   // The remaining problems point into the recomputed text.
   const after = positionsOf(applyEdits(doc.getText(), r.edits));
@@ -307,6 +319,7 @@ connection.onRequest(ReportInfoRequestMethod, async (params: UriParams): Promise
     year: a.report.year,
     agency: a.report.agency,
     format: a.report.format,
+    layout: layoutOf(a.doc),
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),
@@ -319,11 +332,11 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
   const languageId = /\.nianbao\.(txt|md)$/i.test(params.uri) ? REPORT_LANGUAGE : 'plaintext';
   const text = params.text.charCodeAt(0) === 0xfeff ? params.text.slice(1) : params.text;
   if (!isChecked(languageId, text, s)) return { isReport: false, diagnostics: [] };
-  const report = parse(text);
+  const read = readText(text);
   const positions = positionsOf(text);
   return {
     isReport: true,
-    diagnostics: check(report, coreSettings(s)).map((p) => toDiagnostic(positions, p)),
+    diagnostics: checkDocument(read, coreSettings(s)).map((p) => toDiagnostic(positions, p)),
   };
 });
 

@@ -191,7 +191,8 @@ describe('nianbao check --format json', () => {
     const [wrong, clean] = json.files;
     for (const f of json.files) {
       assert.deepEqual(Object.keys(f).sort(), ['diagnostics', 'encoding', 'path', 'report']);
-      assert.deepEqual(Object.keys(f.report).sort(), ['agency', 'format', 'title', 'year']);
+      assert.deepEqual(Object.keys(f.report).sort(), ['agency', 'format', 'layout', 'title', 'year']);
+      assert.equal(f.report.layout, 'cells');
       assert.equal(f.encoding, 'utf-8');
       assert.equal(f.report.year, 2023);
       assert.equal(f.report.format, '2021');

@@ -28,6 +28,8 @@ const RULES: Record<string, { severity: '错误' | '警告' | '提示'; fixable:
   'format-outdated': { severity: '警告', fixable: false },
   'narrative-mismatch': { severity: '警告', fixable: false },
   'fee-missing': { severity: '提示', fixable: false },
+  'cell-ambiguous': { severity: '警告', fixable: false },
+  'cell-reading': { severity: '提示', fixable: false },
 };
 
 const HEADINGS = ['## 检查什么', '## 为什么', '## 错误示例', '## 正确示例', '## 修复'];

@@ -2,7 +2,7 @@
 // run-together cells, HTML pages. Each gives the numbers of the one-cell-per-line version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, check, type Report } from '../../core/src';
+import { parse, check, readText, layoutOf, checkDocument, fixAllDocument, type Report } from '../../core/src';
 import { fixture } from '../helpers';
 
 /** Every number of every table, as `T3 received|natural=41`. */
@@ -67,4 +67,60 @@ test('flattened group labels in tab rows, and a wrong group ordinal is not taken
   // （四） in front of a row of （三）: not that row.
   const wrong = flat.replace('（三） 2.其他法律行政法规禁止公开', '（四） 2.其他法律行政法规禁止公开');
   assert.ok(check(parse(wrong)).some((p) => p.code === 'table-shape'));
+});
+
+// ---------------------------------------------------------------------------
+// Crawler page text: the whole report in one paragraph, cells run together
+
+const CRAWLER = fixture('crawler-2021.txt');
+const texts = (text: string, ps: { span: { start: number; end: number } }[]) => ps.map((p) => text.slice(p.span.start, p.span.end));
+
+test('crawler text: headings inline and cells run together give the numbers of the one-cell-per-line report', () => {
+  const doc = readText(CRAWLER);
+  assert.equal(layoutOf(doc), 'run-together');
+  assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
+  assert.equal(doc.report.agency, '青禾市柳溪区文化和旅游局');
+  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  const problems = checkDocument(doc);
+  // Rows the count alone could not split are read by the relations, and said so; nothing else.
+  assert.deepEqual(problems.map((p) => p.code), ['cell-reading', 'cell-reading', 'cell-reading', 'cell-reading']);
+  assert.deepEqual(texts(CRAWLER, problems), ['419012053', '185011025', '103001014', '4210012055']);
+  assert.equal(problems[0].message, '本行数字连写（419012053），按勾稽关系读作 41/9/0/1/2/0/53');
+  assert.match(problems[1].message, /读作 18\/5\/0\/1\/1\/0\/25（另有拆法 1\/8\/5\/0\/1\/10\/25、1\/8\/5\/0\/11\/0\/25 与列合计不符）/);
+  // Every cell maps to its digits in the source.
+  for (const t of doc.report.tables) for (const r of t.rows) for (const c of r.cells) {
+    const s = doc.toSource(c.valueSpan);
+    assert.equal(CRAWLER.slice(s.start, s.end), c.raw);
+  }
+  // The same text without crawler run-together is read as it is.
+  assert.equal(layoutOf(readText(CLEAN)), 'cells');
+});
+
+test('crawler text: a run that splits several ways, or none, is reported with its candidates and not read', () => {
+  const t2 = CRAWLER.replace('行政规范性文件3 1 27', '行政规范性文件3127');
+  assert.notEqual(t2, CRAWLER);
+  let doc = readText(t2);
+  let p = checkDocument(doc).filter((x) => x.code !== 'cell-reading');
+  assert.deepEqual(p.map((x) => `${x.code} ${x.severity} ${texts(t2, [x])[0]}`), ['cell-ambiguous warning 行政规范性文件']);
+  assert.match(p[0].message, /^本行数字连写（3127），有 3 种拆法：3\/1\/27、3\/12\/7、31\/2\/7，无法确定，本行未计入$/);
+  assert.deepEqual(doc.report.tables[0].rows.find((r) => r.key === 'normative')!.cells, []);
+
+  const wrong = CRAWLER.replace('一、本年新收政府信息公开申请数量419012053', '一、本年新收政府信息公开申请数量419012054');
+  assert.notEqual(wrong, CRAWLER);
+  doc = readText(wrong);
+  p = checkDocument(doc).filter((x) => x.code === 'cell-ambiguous');
+  assert.deepEqual(p.map((x) => x.message), ['本行数字连写（419012054），无法拆成 7 个合乎勾稽关系的数，本行未计入：请核对']);
+  assert.equal(texts(wrong, p)[0], '一、本年新收政府信息公开申请数量');
+});
+
+test('crawler text: numbers written apart are read as written; a wrong total lands on its digits; no fix rewrites a run', () => {
+  const spaced = CRAWLER.replace('一、本年新收政府信息公开申请数量419012053', '一、本年新收政府信息公开申请数量41 9 0 1 2 0 54');
+  const doc = readText(spaced);
+  const p = checkDocument(doc).filter((x) => x.code !== 'cell-reading');
+  assert.ok(p.length >= 1);
+  const rowTotal = p.find((x) => x.code === 'row-total')!;
+  assert.equal(spaced.slice(rowTotal.span.start, rowTotal.span.end), '54');
+  assert.equal(rowTotal.span.start, spaced.indexOf('41 9 0 1 2 0 54') + 13);
+  assert.deepEqual(fixAllDocument(doc), []);
 });

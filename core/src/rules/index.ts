@@ -17,6 +17,8 @@ import yearMismatch from './year-mismatch';
 import formatOutdated from './format-outdated';
 import narrativeMismatch from './narrative-mismatch';
 import feeMissing from './fee-missing';
+import cellReading from './cell-reading';
+import cellAmbiguous from './cell-ambiguous';
 
 const ALL: Rule[] = [
   sectionMissing,
@@ -34,6 +36,8 @@ const ALL: Rule[] = [
   formatOutdated,
   narrativeMismatch,
   feeMissing,
+  cellAmbiguous,
+  cellReading,
 ];
 
 /** The built-in rules' metadata, in the order problems at one position are listed. */
