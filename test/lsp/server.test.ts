@@ -406,7 +406,7 @@ describe('language server over stdio', () => {
 
   it('nianbao/reportInfo gives year, format and counts for the status item', async () => {
     const info = await client.request<Record<string, unknown>>('nianbao/reportInfo', { uri: cellUri });
-    assert.deepEqual(info, { isReport: true, year: 2023, agency: '青禾县农业农村局', format: '2021', errors: 2, warnings: 0, infos: 1 });
+    assert.deepEqual(info, { isReport: true, year: 2023, agency: '青禾县农业农村局', format: '2021', layout: 'cells', errors: 2, warnings: 0, infos: 1 });
   });
 });
 

@@ -45,6 +45,8 @@ test('every rule is registered once with the severity of rules.md', () => {
       'format-outdated:warning:false',
       'narrative-mismatch:warning:false',
       'fee-missing:info:false',
+      'cell-ambiguous:warning:false',
+      'cell-reading:info:false',
     ],
   );
 });
