@@ -33,8 +33,12 @@ export const msg = {
   yearMismatch: (titleYear: number, found: number) => `年份不一致：标题为 ${titleYear} 年度报告，此处写的是 ${found} 年`,
   formatOutdated: (year: number, due: FormatDef, table: string, found: FormatDef) =>
     `${year} 年度报告应使用 ${due.name}新格式（${due.source}），${table}仍是 ${found.name}旧格式`,
-  narrativeMismatch: (said: number, table: string, cell: string, value: number) =>
-    `正文写 ${said} 件，与${table}${cell}的 ${value} 不一致`,
+  narrativeMismatch: (said: number, table: string, cell: string, value: number, unit = '件', lowerBound = false) =>
+    `正文写 ${said}${lowerBound ? '余' : ''} ${unit}，与${table}${cell}的 ${value} 不一致`,
+  narrativePercent: (said: number, count: number, base: number, expected: number) =>
+    `正文写占 ${said}%，按表三计算 ${count}/${base} 应为 ${expected}%`,
+  narrativeZero: (found: { name: string; value: number }[]) =>
+    `正文说没有政府信息公开${found.map((f) => f.name).join('、')}，但表四记有${found.map((f) => `${f.name} ${f.value} 件`).join('、')}`,
 };
 
 export const fixTitle = {
@@ -45,6 +49,7 @@ export const fixTitle = {
   balance: (cell: string, value: number) => `将${cell}改为 ${value}（使勾稽关系平衡；请先核对输入数字）`,
   year: (year: number) => `将年份改为 ${year}`,
   numeral: (raw: string, value: number) => `将“${raw}”改为阿拉伯数字 ${value}`,
+  prose: (from: string, to: string) => `将正文中的“${from}”改为“${to}”（与表格一致）`,
 };
 
 export const KIND_CN: Record<string, string> = { int: '非负整数', decimal: '数字（可含小数）', signed: '整数（可为负数）' };

@@ -26,7 +26,7 @@ const RULES: Record<string, { severity: '错误' | '警告' | '提示'; fixable:
   'litigation-total': { severity: '错误', fixable: true },
   'year-mismatch': { severity: '警告', fixable: true },
   'format-outdated': { severity: '警告', fixable: false },
-  'narrative-mismatch': { severity: '警告', fixable: false },
+  'narrative-mismatch': { severity: '警告', fixable: true },
   'fee-missing': { severity: '提示', fixable: false },
   'cell-ambiguous': { severity: '警告', fixable: false },
   'cell-reading': { severity: '提示', fixable: false },
