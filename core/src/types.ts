@@ -3,6 +3,7 @@
 // the caller left one in, is just another character). ARCHITECTURE.md describes the layers.
 
 import type { FormatDef, FormatId, TableDef } from './format';
+import type { Rule } from './rules/rule';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -39,6 +40,12 @@ export interface Problem {
 export interface Settings {
   /** Severity overrides by rule code. */
   rules?: Record<string, SeveritySetting>;
+  /**
+   * Rules beyond the built-in ones: plugin rules and declarative rules (a province profile). They run
+   * after the built-in rules; one that throws is reported as a problem of its own code, and the
+   * others still run.
+   */
+  extraRules?: readonly Rule[];
 }
 
 // ---------------------------------------------------------------------------

@@ -47,17 +47,29 @@ export const RULES: readonly RuleMeta[] = ALL.map(({ code, severity, description
 export function check(report: Report, settings: Settings = {}): Problem[] {
   const problems: Problem[] = [];
   if (!report.isReport) return problems;
-  for (const rule of ALL) {
+  const rules = settings.extraRules?.length ? [...ALL, ...settings.extraRules] : ALL;
+  for (const rule of rules) {
     const setting = settings.rules?.[rule.code] ?? rule.severity;
     if (setting === 'off') continue;
     const severity: Severity = setting;
-    rule.check({
+    const ctx = {
       report,
       add(span: Span, message: string, fix?: Fix) {
         problems.push({ code: rule.code, severity, message, span, ...(fix ? { fix } : {}) });
       },
-    });
+    };
+    if (rules === ALL || ALL.includes(rule)) {
+      rule.check(ctx);
+      continue;
+    }
+    // A rule from outside the core may fail: say so where the report begins, and go on.
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      problems.push({ code: rule.code, severity: 'error', message: `规则 ${rule.code} 运行出错，未能完成检查：${why}`, span: { start: 0, end: 0 } });
+    }
   }
-  const order = new Map(ALL.map((r, i) => [r.code, i]));
+  const order = new Map(rules.map((r, i) => [r.code, i]));
   return problems.sort((a, b) => a.span.start - b.span.start || order.get(a.code)! - order.get(b.code)!);
 }
