@@ -25,6 +25,9 @@ await Promise.all(
       minify: production,
       sourcemap: !production,
       legalComments: 'none',
+      // jsonc-parser's default (UMD) build requires its parts at run time, which a bundle cannot
+      // follow: take its ES module build instead.
+      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
       logLevel: 'warning',
     }),
   ),

@@ -15,6 +15,14 @@ export interface Options {
   format: OutputFormat;
   encoding: EncodingOption;
   rules: Record<string, SeveritySetting>;
+  /** `--config FILE`: this config for every report instead of the nearest `.nianbao.json`. */
+  config?: string;
+  /** `--plugin`: load the plugin modules the config names. */
+  plugin: boolean;
+  /** `--baseline FILE`: findings accepted in this file are reported as unchanged, not as problems. */
+  baseline?: string;
+  /** `--write-baseline`: write every current finding into the baseline file (accept them all). */
+  writeBaseline: boolean;
   fixMode: FixMode;
   paths: string[];
   /** For `explain`. */
@@ -33,7 +41,7 @@ const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error
  * Throws UsageError on anything it cannot accept.
  */
 export function parseArgs(argv: readonly string[], knownCodes: readonly string[]): Options {
-  const opts: Options = { command: 'help', format: 'text', encoding: 'auto', rules: {}, fixMode: 'dry-run', paths: [] };
+  const opts: Options = { command: 'help', format: 'text', encoding: 'auto', rules: {}, plugin: false, writeBaseline: false, fixMode: 'dry-run', paths: [] };
   const args = [...argv];
   if (args.length === 0) throw new UsageError('缺少命令 (missing command): 用 check、fix 或 explain');
 
@@ -113,13 +121,36 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         if (!m) throw new UsageError(`--rule 的格式应为 CODE=off|info|warning|error (got "${v}")`);
         const code = m[1].trim();
         const sev = m[2].trim();
-        if (!knownCodes.includes(code)) {
+        // Codes with a slash belong to plugins, known only once the config's plugins are loaded.
+        if (!knownCodes.includes(code) && !code.includes('/')) {
           throw new UsageError(`未知规则代码 (unknown rule code): ${code}；可用：${knownCodes.join(', ')}`);
         }
         if (!SEVERITIES.includes(sev as SeveritySetting)) {
           throw new UsageError(`规则 ${code} 的级别应为 off、info、warning 或 error (got "${sev}")`);
         }
         opts.rules[code] = sev as SeveritySetting;
+        break;
+      }
+      case '--config': {
+        onlyFor('check', 'fix');
+        const v = takeValue();
+        if (!v) throw new UsageError('--config 需要配置文件路径 (--config needs a FILE)');
+        opts.config = v;
+        break;
+      }
+      case '--baseline': {
+        onlyFor('check');
+        const v = takeValue();
+        if (!v) throw new UsageError('--baseline 需要文件路径 (--baseline needs a FILE)');
+        opts.baseline = v;
+        break;
+      }
+      case '--plugin':
+      case '--write-baseline': {
+        onlyFor(...(name === '--plugin' ? (['check', 'fix'] as Command[]) : (['check'] as Command[])));
+        if (eq >= 0) throw new UsageError(`${name} 不带取值 (${name} takes no value)`);
+        if (name === '--plugin') opts.plugin = true;
+        else opts.writeBaseline = true;
         break;
       }
       case '--write':

@@ -17,6 +17,10 @@ export interface Located {
   column: number;
   endLine: number;
   endColumn: number;
+  /** What the finding is, independent of where (core fingerprints()): the key of baselines. */
+  fingerprint?: string;
+  /** Listed in the baseline in use: accepted, not reported as a problem. */
+  accepted?: boolean;
 }
 
 /** One checked report: what every format prints. */
@@ -65,15 +69,20 @@ const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ');
 export function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   const count = { error: 0, warning: 0, info: 0 };
+  let accepted = 0;
   for (const r of results) {
     for (const d of r.diagnostics) {
+      if (d.accepted) {
+        accepted++;
+        continue;
+      }
       count[d.severity]++;
       lines.push(`${r.display}:${d.line}:${d.column}  ${d.severity}  ${oneLine(d.message)}  [${d.code}]`);
     }
   }
   const total = count.error + count.warning + count.info;
   lines.push(
-    `${total} 个问题（${count.error} 个错误，${count.warning} 个警告，${count.info} 个提示），共检查 ${results.length} 个文件`,
+    `${total} 个问题（${count.error} 个错误，${count.warning} 个警告，${count.info} 个提示），共检查 ${results.length} 个文件${accepted ? `；另有 ${accepted} 个已接受的问题（基线）未列出` : ''}`,
   );
   return lines.join('\n') + '\n';
 }
@@ -81,20 +90,25 @@ export function formatText(results: FileResult[]): string {
 // ---------------------------------------------------------------------------
 // json
 
-export function formatJson(results: FileResult[]): string {
+/** With a baseline in use, accepted findings are left out of `diagnostics` and counted in `accepted`. */
+export function formatJson(results: FileResult[], baseline = false): string {
   const files = results.map((r) => ({
     path: r.display,
     encoding: r.encoding,
     report: r.report,
-    diagnostics: r.diagnostics.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      message: d.message,
-      line: d.line,
-      column: d.column,
-      endLine: d.endLine,
-      endColumn: d.endColumn,
-    })),
+    diagnostics: r.diagnostics
+      .filter((d) => !d.accepted)
+      .map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        line: d.line,
+        column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+        fingerprint: d.fingerprint,
+      })),
+    ...(baseline ? { accepted: r.diagnostics.filter((d) => d.accepted).length } : {}),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';
 }
@@ -133,23 +147,28 @@ export interface SarifOptions {
   overrides: Record<string, Severity | 'off'>;
   /** One-line I/O and usage errors met during the run (tool execution notifications). */
   errors: string[];
+  /** Rules from the config (declarative rules, plugins) that ran besides the built-in ones. */
+  extraRules?: readonly RuleMeta[];
+  /** A baseline was in use: every result says whether it is new or unchanged (accepted, and suppressed). */
+  baseline?: boolean;
 }
 
 export function formatSarif(results: FileResult[], opts: SarifOptions): string {
-  const rules = RULES.map((r) => {
+  const all = [...RULES, ...(opts.extraRules ?? [])];
+  const rules = all.map((r) => {
     const doc = readDoc(r);
     const full = `${r.description}${r.fixable ? '（有快速修复）' : ''}`;
     return {
       id: r.code,
       shortDescription: { text: r.description },
       fullDescription: { text: full },
-      helpUri: docsHref(r),
+      ...(r.docs ? { helpUri: docsHref(r) } : {}),
       ...(doc ? { help: { text: full, markdown: doc } } : {}),
       defaultConfiguration: { level: sarifLevel(r.severity) },
       properties: { fixable: r.fixable },
     };
   });
-  const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+  const ruleIndex = new Map(all.map((r, i) => [r.code, i]));
 
   const artifacts: object[] = [];
   const artifactIndex = new Map<FileResult, number>();
@@ -171,6 +190,9 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
       ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
       level: sarifLevel(d.severity),
       message: { text: d.message },
+      ...(d.fingerprint ? { partialFingerprints: { 'nianbao/v1': d.fingerprint } } : {}),
+      ...(opts.baseline ? { baselineState: d.accepted ? 'unchanged' : 'new' } : {}),
+      ...(d.accepted ? { suppressions: [{ kind: 'external', status: 'accepted', justification: '已在基线文件中接受 (accepted in the baseline file)' }] } : {}),
       locations: [
         {
           physicalLocation: {

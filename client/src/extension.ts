@@ -46,8 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Nianbao Annual Report'));
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
-    // No `synchronize`: the server registers for nianbao.* changes itself and pulls settings per document.
+    // No `synchronize`: the server registers for nianbao.* changes and JSON file changes itself and pulls
+    // settings per document.
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // Plugin rules of a .nianbao.json are code: the server loads them only in a trusted workspace.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: {
@@ -78,7 +81,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     new RulePages(context),
   );
   await client.start();
-  context.subscriptions.push(new StatusItem(context), new EncodingCheck(context));
+  context.subscriptions.push(
+    new StatusItem(context),
+    new EncodingCheck(context),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('nianbao/trust', { trusted: true })),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,11 +13,12 @@ const isUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]+:/i.test(s);
 
 /** The file of a shipped page, or null when the rule documents itself with a URL. */
 export function docsFile(meta: Pick<RuleMeta, 'docs'>, root: string = PACKAGE_ROOT): string | null {
-  return isUrl(meta.docs) ? null : path.join(root, meta.docs);
+  return !meta.docs || isUrl(meta.docs) ? null : path.join(root, meta.docs);
 }
 
-/** The link for a rule's page: its URL, or a file: URL to the shipped page. */
-export function docsHref(meta: Pick<RuleMeta, 'docs'>, root: string = PACKAGE_ROOT): string {
+/** The link for a rule's page: its URL, or a file: URL to the shipped page; undefined when it has none. */
+export function docsHref(meta: Pick<RuleMeta, 'docs'>, root: string = PACKAGE_ROOT): string | undefined {
+  if (!meta.docs) return undefined;
   return isUrl(meta.docs) ? meta.docs : pathToFileURL(path.join(root, meta.docs)).href;
 }
 

@@ -28,13 +28,13 @@ export const REPORT_LANGUAGE = 'nianbao';
 
 /** Whether a document is one nianbao should check at all, given its language and settings. */
 export function isChecked(languageId: string, text: string, settings: NianbaoSettings): boolean {
-  if (!settings.enable) return false;
+  if (!settings.enable || settings.ignored) return false;
   if (languageId === REPORT_LANGUAGE) return true;
   return settings.detect && looksLikeReport(text);
 }
 
 export function coreSettings(settings: NianbaoSettings): Settings {
-  return { rules: settings.rules };
+  return { rules: settings.rules, ...(settings.extraRules?.length ? { extraRules: settings.extraRules } : {}) };
 }
 
 export class AnalysisCache {

@@ -7,6 +7,8 @@ import {
   InsertTextFormat,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   FoldingRangeKind,
   InlayHintKind,
@@ -28,7 +30,11 @@ import type {
   InlayHint,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, checkDocument, fixAllDocument, layoutOf, readText, recompute } from '../../core/src';
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, readText, recompute, RULES } from '../../core/src';
+import type { Problem } from '../../core/src';
+import { BaselineCache, acceptedFor, readBaseline, withFindings, writeBaseline, BaselineError } from '../../node/src/baseline';
 import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
 import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked } from './analysis';
@@ -41,9 +47,12 @@ import {
 } from './protocol';
 import type { CheckTextParams, CheckTextResult, RecomputeResult, ReportInfo, UriParams } from './protocol';
 import { SettingsCache } from './settings';
+import type { ConfigReport, NianbaoSettings } from './settings';
 
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 const RECOMPUTE_COMMAND = 'nianbao.recomputeTotals';
+/** Server-side command of the quick fix 接受此问题: records the finding in the baseline file. */
+const ACCEPT_COMMAND = 'nianbao.acceptFinding';
 /** VS Code's own command that opens the Problems panel. */
 const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
 
@@ -60,6 +69,8 @@ let canRefreshDiagnostics = false;
 let canRefreshInlayHints = false;
 let canRefreshCodeLens = false;
 let canRegisterConfiguration = false;
+let canWatchFiles = false;
+const baselines = new BaselineCache();
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -68,6 +79,8 @@ connection.onInitialize((params): InitializeResult => {
   canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
   canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  settings.trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -78,6 +91,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: '政务公开年报' },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [ACCEPT_COMMAND] },
       // 、 ends the ordinal of a heading (二、); ） that of a row label (（四）).
       completionProvider: { triggerCharacters: ['、', '）'], resolveProvider: false },
     },
@@ -89,6 +103,8 @@ connection.onInitialized(() => {
   if (canRegisterConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
   }
+  // .nianbao.json, the profiles it extends and the baseline are JSON files: any change is read again.
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] });
 });
 
 /** The analysis of an open document, or null when it is not a report nianbao should check. */
@@ -118,7 +134,7 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
       : { kind: DocumentDiagnosticReportKind.Full, resultId: last.resultId, items: last.items };
   }
   const a = await analyse(uri);
-  const items = a ? a.problems.map((p) => toDiagnostic(doc, p)) : [];
+  const items = a ? newProblems(a, doc).map(({ problem, fingerprint }) => ({ ...toDiagnostic(doc, problem, rulesOf(a.settings)), data: { fingerprint } })) : [];
   const resultId = `${doc.version}:${settings.generation}`;
   lastReport.set(uri, { resultId, items });
   if (!savedVersion.has(uri)) savedVersion.set(uri, doc.version);
@@ -134,12 +150,89 @@ documents.onDidClose((e) => {
   lastReport.delete(e.document.uri);
 });
 
-connection.onDidChangeConfiguration(() => {
+function settingsChanged(): void {
   settings.clear();
   lastReport.clear();
   if (canRefreshDiagnostics) connection.languages.diagnostics.refresh();
   if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
   if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type);
+}
+
+connection.onDidChangeConfiguration(settingsChanged);
+connection.onDidChangeWatchedFiles(settingsChanged);
+/** The client tells when the user trusts the workspace: plugin rules may then run. */
+connection.onNotification('nianbao/trust', (p: { trusted?: boolean }) => {
+  settings.trusted = p?.trusted === true;
+  settingsChanged();
+});
+
+// ---------------------------------------------------------------------------
+// The config file's own diagnostics: one for an error that makes it unusable, one per plugin that
+// could not be loaded. Published on the file (open or not), cleared when it is right again.
+
+const configShown = new Map<string, string>();
+settings.onConfig = (r: ConfigReport) => {
+  const items: Diagnostic[] = [];
+  if (r.error) {
+    const line = r.error.line - 1;
+    const character = r.error.column - 1;
+    items.push({
+      range: { start: { line, character }, end: { line, character: character + Math.max(1, r.error.length) } },
+      severity: DiagnosticSeverity.Error,
+      source: 'nianbao',
+      message: `配置无效，未使用：${r.error.message}`,
+    });
+  }
+  for (const w of r.warnings) items.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: 'nianbao', message: w });
+  const key = JSON.stringify(items);
+  if (configShown.get(r.file) === key) return;
+  configShown.set(r.file, key);
+  void connection.sendDiagnostics({ uri: pathToFileURL(r.file).href, diagnostics: items });
+};
+
+// ---------------------------------------------------------------------------
+// Accepted findings (docs/config.md): findings listed in the baseline are not shown.
+
+/** The problems of an analysis that the baseline has not accepted, each with its fingerprint. */
+function newProblems(a: Analysis, doc: TextDocument): { problem: Problem; fingerprint: string }[] {
+  const prints = fingerprints(doc.getText(), a.problems);
+  const all = a.problems.map((problem, i) => ({ problem, fingerprint: prints[i] }));
+  const file = a.settings.baselineFile;
+  if (!file || !a.uri.startsWith('file:')) return all;
+  const accepted = acceptedFor(baselines.get(file).baseline, file, fileURLToPath(a.uri));
+  return accepted.size ? all.filter((x) => !accepted.has(x.fingerprint)) : all;
+}
+
+function rulesOf(s: NianbaoSettings) {
+  return s.extraRules?.length ? [...RULES, ...s.extraRules] : RULES;
+}
+
+interface AcceptArgs {
+  uri: string;
+  code: string;
+  fingerprint: string;
+  message: string;
+  line: number;
+}
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== ACCEPT_COMMAND) return null;
+  const arg = (params.arguments?.[0] ?? {}) as Partial<AcceptArgs>;
+  if (!arg.uri || !arg.fingerprint || !arg.uri.startsWith('file:')) return null;
+  const s = await settings.get(arg.uri);
+  if (!s.baselineFile) return null;
+  try {
+    const current = readBaseline(s.baselineFile);
+    const finding = { code: arg.code ?? '', fingerprint: arg.fingerprint, message: arg.message ?? '', line: arg.line ?? 0 };
+    writeBaseline(s.baselineFile, withFindings(current, s.baselineFile, fileURLToPath(arg.uri), [finding], false));
+  } catch (e) {
+    const why = e instanceof BaselineError ? e.message : (e as Error).message;
+    void connection.window.showErrorMessage(`无法写入基线文件 ${s.baselineFile}：${why}`);
+    return null;
+  }
+  lastReport.clear();
+  if (canRefreshDiagnostics) connection.languages.diagnostics.refresh();
+  return { baseline: s.baselineFile };
 });
 
 // ---------------------------------------------------------------------------
@@ -158,21 +251,34 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (kindRequested(only, CodeActionKind.QuickFix)) {
-    for (const p of a.problems) {
-      if (!p.fix) continue;
-      const diagnostic = toDiagnostic(doc, p);
+    const accepting: CodeAction[] = [];
+    for (const { problem: p, fingerprint } of newProblems(a, doc)) {
+      const diagnostic = toDiagnostic(doc, p, rulesOf(a.settings));
       const asked = params.context.diagnostics.some(
         (d) => d.code === p.code && sameRange(d.range, diagnostic.range),
       );
       if (!asked && !intersects(diagnostic.range, params.range)) continue;
-      actions.push({
-        title: p.fix.title,
-        kind: CodeActionKind.QuickFix,
-        isPreferred: p.fix.preferred,
-        diagnostics: [diagnostic],
-        edit: { changes: { [uri]: p.fix.edits.map((e) => toTextEdit(doc, e)) } },
-      });
+      if (p.fix) {
+        actions.push({
+          title: p.fix.title,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: p.fix.preferred,
+          diagnostics: [diagnostic],
+          edit: { changes: { [uri]: p.fix.edits.map((e) => toTextEdit(doc, e)) } },
+        });
+      }
+      // Accepting a finding writes the baseline file, not the report: after the fixes in the menu.
+      if (a.settings.baselineFile && uri.startsWith('file:')) {
+        const args: AcceptArgs = { uri, code: p.code, fingerprint, message: p.message, line: diagnostic.range.start.line + 1 };
+        accepting.push({
+          title: `接受此问题（记入基线 ${path.basename(a.settings.baselineFile)}，不再提示）`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: '接受此问题', command: ACCEPT_COMMAND, arguments: [args] },
+        });
+      }
     }
+    actions.push(...accepting);
   }
   if (only && kindRequested(only, FIX_ALL_KIND)) {
     const edits = fixAllDocument(a.doc, coreSettings(a.settings));
@@ -334,9 +440,12 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
   if (!isChecked(languageId, text, s)) return { isReport: false, diagnostics: [] };
   const read = readText(text);
   const positions = positionsOf(text);
+  const problems = checkDocument(read, coreSettings(s));
+  const prints = fingerprints(text, problems);
+  const accepted = s.baselineFile && params.uri.startsWith('file:') ? acceptedFor(baselines.get(s.baselineFile).baseline, s.baselineFile, fileURLToPath(params.uri)) : new Set<string>();
   return {
     isReport: true,
-    diagnostics: checkDocument(read, coreSettings(s)).map((p) => toDiagnostic(positions, p)),
+    diagnostics: problems.filter((_, i) => !accepted.has(prints[i])).map((p) => toDiagnostic(positions, p, rulesOf(s))),
   };
 });
 

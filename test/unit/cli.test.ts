@@ -206,7 +206,7 @@ describe('nianbao check --format json', () => {
     const cells = wrongCells();
     assert.equal(wrong.diagnostics.length, 2);
     wrong.diagnostics.forEach((d: Record<string, unknown>, i: number) => {
-      assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
+      assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fingerprint']);
       assert.equal(d.code, 'row-total');
       assert.equal(d.severity, 'error');
       assert.equal(typeof d.message, 'string');
