@@ -5,7 +5,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readText } from '../../core/src';
+import { documentOf, readText } from '../../core/src';
+import { readHtml } from '../../core/src/readers/html';
 import type { Document, Report } from '../../core/src';
 import type { EncodingOption } from './args';
 import { decode, ioError, IoError, readBytes, readStdin, walk } from './io';
@@ -26,6 +27,12 @@ export interface Input {
 export const NOT_A_REPORT = '不是政府信息公开工作年度报告（未找到标题和章节） (not an annual report: no title or section headings found)';
 export const EMPTY_FILE = '空文件，不是政府信息公开工作年度报告 (empty file: not an annual report)';
 export const NO_REPORT_IN_DIR = '目录中没有找到政府信息公开工作年度报告 (no annual report found in this directory: .txt/.md files searched recursively)';
+
+/** A page (`.html`, `.htm`, or markup on standard input) through the HTML reader; any other text as text. */
+export function readDocument(display: string, text: string): Document {
+  const html = /\.html?$/i.test(display) || (display === STDIN_DISPLAY && /^\s*<(?:!doctype|html|head|body|meta|div|p|table)\b/i.test(text));
+  return html ? documentOf(readHtml(text)) : readText(text);
+}
 
 /**
  * Reads every PATH in order and hands each report to `onReport`; each problem goes to `onError`
@@ -54,7 +61,7 @@ export async function collect(
       if (explicit) onError(new IoError(display, EMPTY_FILE));
       return false;
     }
-    const doc = readText(decoded.text);
+    const doc = readDocument(display, decoded.text);
     const report = doc.report;
     if (!report.isReport) {
       if (explicit) onError(new IoError(display, NOT_A_REPORT));

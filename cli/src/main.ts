@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, positionAt, readText, RULES } from '../../core/src';
+import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, positionAt, RULES } from '../../core/src';
 import type { Edit, RuleMeta, Settings } from '../../core/src';
 import { ConfigCache } from '../../node/src/config';
 import { effectiveFor, type Effective } from '../../node/src/effective';
@@ -15,7 +15,7 @@ import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFind
 import { parseArgs, UsageError } from './args';
 import type { Options } from './args';
 import { CHECK_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP } from './help';
-import { collect } from './inputs';
+import { collect, readDocument } from './inputs';
 import type { Input } from './inputs';
 import { encode, IoError } from './io';
 import { docsFile, docsHref } from '../../node/src/docs';
@@ -258,7 +258,7 @@ function plan(input: Input, settings: Settings): Planned {
   const text = input.decoded.text;
   const edits = [...fixAllDocument(input.doc, settings)].sort((a, b) => a.start - b.start || a.end - b.end);
   const fixed = edits.length ? applyEdits(text, edits) : text;
-  const after = fixed === text ? input.doc : readText(fixed);
+  const after = fixed === text ? input.doc : readDocument(input.display, fixed);
   const remaining = checkDocument(after, settings).filter((p) => p.severity === 'error').length;
   return { input, edits, fixed, remaining };
 }

@@ -16,7 +16,7 @@ import {
 } from '../../server/src/protocol';
 import type { CheckTextResult, RecomputeResult, ReportInfo } from '../../server/src/protocol';
 
-const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
+const LANGUAGES = ['nianbao', 'plaintext', 'markdown', 'html'];
 const SCHEMES = ['file', 'untitled'];
 const SELECTOR: { language: string; scheme: string }[] = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
 const REPORT_FILES = '**/*.{txt,md}';

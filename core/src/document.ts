@@ -8,61 +8,9 @@ import { parse } from './parse';
 import { check } from './rules';
 import { fixAll } from './fix';
 import type { Report, Problem, Settings, Span, Edit, Fix, ReadingNote } from './types';
-
-/** How the document's tables were laid out where they were found. */
-export type SourceLayout = 'cells' | 'rows' | 'markdown' | 'html' | 'run-together' | 'docx' | 'pdf';
-
-/** A stretch of the read text: text[t, t + len) stands for source[s, s + slen); exact when copied char for char. */
-interface Piece {
-  t: number;
-  len: number;
-  s: number;
-  slen: number;
-  exact: boolean;
-}
-
-/** Builds the read text piece by piece, remembering where each piece came from. */
-export class TextBuilder {
-  text = '';
-  private readonly pieces: Piece[] = [];
-
-  constructor(readonly source: string) {}
-
-  /** Copy source[start, end) as is. */
-  copy(start: number, end: number): this {
-    if (end <= start) return this;
-    this.push(this.source.slice(start, end), start, end - start, true);
-    return this;
-  }
-
-  /** Put text that stands for source[start, end) (a decoded entity, a collapsed blank, a line break). */
-  put(s: string, start: number, end: number = start): this {
-    if (!s) return this;
-    this.push(s, start, end - start, false);
-    return this;
-  }
-
-  /** A line break at source offset `at`, unless the text already ends one. */
-  newline(at: number): this {
-    if (this.text.length && !this.text.endsWith('\n')) this.put('\n', at);
-    return this;
-  }
-
-  private push(s: string, start: number, slen: number, exact: boolean): void {
-    const last = this.pieces[this.pieces.length - 1];
-    if (exact && last?.exact && last.s + last.slen === start && last.t + last.len === this.text.length) {
-      last.len += s.length;
-      last.slen += slen;
-    } else {
-      this.pieces.push({ t: this.text.length, len: s.length, s: start, slen, exact });
-    }
-    this.text += s;
-  }
-
-  build(layout: SourceLayout, notes: ReadingNote[] = []): Document {
-    return new Document(this.source, this.text, layout, this.pieces, notes);
-  }
-}
+import type { Piece, Reading, SourceLayout } from './source-map';
+export { TextBuilder } from './source-map';
+export type { SourceLayout, Reading } from './source-map';
 
 export class Document {
   /** The parsed report (spans in `text`). */
@@ -176,6 +124,11 @@ export class Document {
 }
 
 const DIGITS = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/;
+
+/** The document a reader read. */
+export function documentOf(r: Reading): Document {
+  return new Document(r.source, r.text, r.layout, r.pieces, r.notes);
+}
 
 /** A document whose text is read as it is (`cells`, `rows` or `markdown`). */
 export function plainDocument(text: string): Document {

@@ -15,6 +15,6 @@ export { positionAt, offsetAt, lineStarts } from './text';
 export { fingerprints } from './fingerprint';
 export { cellAt, rowAt } from './query';
 export { tableDefOf } from './relations';
-export { Document, TextBuilder, plainDocument, layoutOf, checkDocument, fixAllDocument } from './document';
-export type { SourceLayout } from './document';
+export { Document, TextBuilder, plainDocument, documentOf, layoutOf, checkDocument, fixAllDocument } from './document';
+export type { SourceLayout, Reading } from './document';
 export { readText } from './readers/runtext';

@@ -1,8 +1,10 @@
 // The parse and the problems of each open document, cached per URI and version so that every
 // feature (diagnostics, hover, code actions, symbols, lenses, commands) shares one parse.
 
-import { checkDocument, looksLikeReport, readText } from '../../core/src';
-import type { Document, Problem, Report, Settings } from '../../core/src';
+import * as path from 'node:path';
+import { checkDocument, documentOf, looksLikeReport, readText } from '../../core/src';
+import type { Document, Problem, Reading, Report, Settings } from '../../core/src';
+import { htmlLooksLikeReport } from '../../core/src/readers/html-detect';
 import type { NianbaoSettings } from './settings';
 
 export interface Analysis {
@@ -30,7 +32,23 @@ export const REPORT_LANGUAGE = 'nianbao';
 export function isChecked(languageId: string, text: string, settings: NianbaoSettings): boolean {
   if (!settings.enable || settings.ignored) return false;
   if (languageId === REPORT_LANGUAGE) return true;
+  // A page is checked only when it carries a report title (looked for in its text, before any parse).
+  if (languageId === 'html') return settings.detect && htmlLooksLikeReport(text);
   return settings.detect && looksLikeReport(text);
+}
+
+/** The HTML reader is a bundle of its own (dist/html.js, with parse5), loaded the first time a page is checked. */
+let htmlReader: ((text: string) => Reading) | null = null;
+
+/** Read a document by its language: a page through the HTML reader, any other text as text (crawler text included). */
+export function readByLanguage(languageId: string, text: string): Document {
+  if (languageId !== 'html') return readText(text);
+  if (!htmlReader) {
+    // A path esbuild leaves alone: the module is loaded from beside dist/server.js at run time.
+    const file = path.join(__dirname, 'html.js');
+    htmlReader = (require(file) as { readHtml: (text: string) => Reading }).readHtml;
+  }
+  return documentOf(htmlReader(text));
 }
 
 export function coreSettings(settings: NianbaoSettings): Settings {
@@ -42,11 +60,14 @@ export class AnalysisCache {
   /** For tests and diagnostics of the cache itself. */
   parses = 0;
 
+  /** The language of each document (a page is read as HTML). */
+  constructor(private readonly languageOf: (uri: string) => string = () => 'plaintext') {}
+
   private entry(uri: string, version: number, text: () => string): Entry {
     const e = this.entries.get(uri);
     if (e && e.version === version) return e;
     const t = text();
-    const doc = readText(t);
+    const doc = readByLanguage(this.languageOf(uri), t);
     const fresh: Entry = { version, text: t, doc, report: doc.report };
     this.parses++;
     this.entries.set(uri, fresh);

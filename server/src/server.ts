@@ -32,12 +32,12 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, readText, recompute, RULES } from '../../core/src';
+import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, recompute, RULES } from '../../core/src';
 import type { Problem } from '../../core/src';
 import { BaselineCache, acceptedFor, readBaseline, withFindings, writeBaseline, BaselineError } from '../../node/src/baseline';
 import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
-import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked } from './analysis';
+import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked, readByLanguage } from './analysis';
 import type { Analysis } from './analysis';
 import { intersects, positionsOf, sameRange, toDiagnostic, toRange, toTextEdit } from './convert';
 import {
@@ -59,7 +59,7 @@ const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);
-const cache = new AnalysisCache();
+const cache = new AnalysisCache((uri) => documents.get(uri)?.languageId ?? 'plaintext');
 
 /** In onSave mode, the version whose diagnostics stand until the next save. */
 const savedVersion = new Map<string, number>();
@@ -435,10 +435,10 @@ connection.onRequest(ReportInfoRequestMethod, async (params: UriParams): Promise
 /** Files of the workspace that are not open: the client reads them, the server checks the text. */
 connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Promise<CheckTextResult> => {
   const s = await settings.get(params.uri);
-  const languageId = /\.nianbao\.(txt|md)$/i.test(params.uri) ? REPORT_LANGUAGE : 'plaintext';
+  const languageId = /\.nianbao\.(txt|md)$/i.test(params.uri) ? REPORT_LANGUAGE : /\.html?$/i.test(params.uri) ? 'html' : 'plaintext';
   const text = params.text.charCodeAt(0) === 0xfeff ? params.text.slice(1) : params.text;
   if (!isChecked(languageId, text, s)) return { isReport: false, diagnostics: [] };
-  const read = readText(text);
+  const read = readByLanguage(languageId, text);
   const positions = positionsOf(text);
   const problems = checkDocument(read, coreSettings(s));
   const prints = fingerprints(text, problems);

@@ -2,8 +2,28 @@
 // run-together cells, HTML pages. Each gives the numbers of the one-cell-per-line version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, check, readText, layoutOf, checkDocument, fixAllDocument, type Report } from '../../core/src';
-import { fixture } from '../helpers';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import * as iconv from 'iconv-lite';
+import {
+  parse,
+  check,
+  readText,
+  layoutOf,
+  checkDocument,
+  fixAllDocument,
+  documentOf,
+  plainDocument,
+  applyEdits,
+  tableDefOf,
+  isDerived,
+  type Report,
+  type Document,
+} from '../../core/src';
+import { readHtml } from '../../core/src/readers/html';
+import { fixture, ROOT } from '../helpers';
 
 /** Every number of every table, as `T3 received|natural=41`. */
 export function numbers(r: Report): string[] {
@@ -123,4 +143,126 @@ test('crawler text: numbers written apart are read as written; a wrong total lan
   assert.equal(spaced.slice(rowTotal.span.start, rowTotal.span.end), '54');
   assert.equal(rowTotal.span.start, spaced.indexOf('41 9 0 1 2 0 54') + 13);
   assert.deepEqual(fixAllDocument(doc), []);
+});
+
+// ---------------------------------------------------------------------------
+// HTML pages
+
+const PAGE = fixture('page-2021.html');
+const page = (html: string) => documentOf(readHtml(html));
+const TOTAL_RULES = new Set(['row-total', 'column-total', 'balance', 'review-total', 'litigation-total']);
+
+test('HTML page: layout table, rowspan/colspan, header words over <p>, a split table, entities, blanks, / and — give the one-cell-per-line numbers', () => {
+  const doc = page(PAGE);
+  assert.equal(layoutOf(doc), 'html');
+  assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
+  assert.equal(doc.report.year, 2024);
+  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  const problems = checkDocument(doc);
+  // Blank, / and — cells are read as 0 and said once per table, as information only.
+  assert.deepEqual(problems.map((p) => `${p.code} ${p.severity}`), ['cell-reading info', 'cell-reading info', 'cell-reading info']);
+  assert.deepEqual(problems.map((p) => p.message), [
+    '本表有 21 个单元格为空白或写作“/”“—”，按 0 计算',
+    '本表有 14 个单元格为空白或写作“/”“—”，按 0 计算',
+    '本表有 9 个单元格为空白或写作“/”“—”，按 0 计算',
+  ]);
+  assert.deepEqual(texts(PAGE, problems), ['&nbsp;', '&nbsp;&nbsp;', '&nbsp;']);
+  // Every written number maps to its digits in the page.
+  for (const t of doc.report.tables) for (const r of t.rows) for (const c of r.cells) {
+    const s = doc.exactSource(c.valueSpan);
+    if (s) assert.equal(PAGE.slice(s.start, s.end), c.raw);
+    else assert.equal(c.raw, '0', `${t.id} ${r.key}|${c.column} is a blank read as 0`);
+  }
+});
+
+test('HTML page: a wrong total lands on its digits, the fix rewrites only them; a blank total is still found', () => {
+  const at = PAGE.indexOf('>53<');
+  const wrong = PAGE.slice(0, at) + '>54<' + PAGE.slice(at + 4);
+  const doc = page(wrong);
+  const p = checkDocument(doc).filter((x) => x.code !== 'cell-reading');
+  // 一、本年新收·总计 raised: its row sum, the balance of the total column and the prose's 53 disagree.
+  assert.deepEqual(p.map((x) => `${x.code} ${texts(wrong, [x])[0]}`), ['narrative-mismatch 53', 'row-total 54', 'balance 2']);
+  assert.equal(p[1].span.start, at + 1);
+  const edits = fixAllDocument(doc);
+  assert.deepEqual(edits, [{ start: at + 1, end: at + 3, newText: '53' }]);
+  assert.equal(applyEdits(wrong, edits), PAGE);
+
+  const blank = PAGE.slice(0, at) + '>&nbsp;<' + PAGE.slice(at + 4);
+  const b = checkDocument(page(blank)).filter((x) => x.code === 'row-total');
+  assert.equal(b.length, 1);
+  assert.equal(texts(blank, b)[0], '&nbsp;');
+  assert.match(b[0].message, /应为 53/);
+  // A blank is not digits: no fix writes into the markup.
+  assert.deepEqual(fixAllDocument(page(blank)), []);
+});
+
+/** Raise every number of T3 and T4 by one in the source: a total rule fires at a cell related to it; a raised total is restored by the fix. */
+function perturbDocument(source: string, read: (s: string) => Document): number {
+  const doc = read(source);
+  let count = 0;
+  for (const table of doc.report.tables.filter((t) => t.id === 'T3' || t.id === 'T4')) {
+    const def = tableDefOf(table);
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        count++;
+        const exact = doc.exactSource(cell.valueSpan);
+        const span = exact ?? doc.toSource(cell.valueSpan);
+        const changed = applyEdits(source, [{ ...span, newText: String((cell.value as number) + 1) }]);
+        const after = read(changed);
+        const fired = checkDocument(after).filter((p) => TOTAL_RULES.has(p.code));
+        const name = `${row.key}|${cell.column}`;
+        assert.ok(fired.length > 0, `${name}: no total rule fired`);
+        const allowed = new Set<string>();
+        for (const r of def.relations) {
+          const refs = r.kind === 'sum' ? [r.target, ...r.terms] : [...r.lhs, ...r.rhs];
+          if (!refs.some((x) => x.row === row.key && x.column === cell.column)) continue;
+          const t = r.kind === 'sum' ? r.target : r.fixTarget;
+          allowed.add(`${t.row}|${t.column}`);
+        }
+        const cellsAfter = after.report.tables.find((t) => t.id === table.id)!.rows.flatMap((r) => r.cells.map((c) => ({ key: `${r.key}|${c.column}`, span: after.toSource(c.valueSpan) })));
+        for (const p of fired) {
+          const hit = cellsAfter.find((c) => c.span.start === p.span.start && c.span.end === p.span.end);
+          assert.ok(hit, `${name}: ${p.code} does not point at a cell`);
+          assert.ok(allowed.has(hit.key), `${name}: ${p.code} points at ${hit.key}`);
+        }
+        if (exact && isDerived(def, { row: row.key, column: cell.column })) {
+          assert.equal(applyEdits(changed, fixAllDocument(after, { rules: { 'section-heading': 'off' } })), source, `${name}: fix did not restore the page`);
+        }
+      }
+    }
+  }
+  return count;
+}
+
+test('the 190-number raise-by-one property holds in an HTML page and in Markdown with flattened labels', () => {
+  assert.equal(perturbDocument(PAGE, page), 190);
+  assert.equal(perturbDocument(flattenMarkdown(MD, 'ordinal'), plainDocument), 190);
+});
+
+test('HTML page: fix --write on a page (GBK, declared in <meta>) changes only the digits of the total', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-html-'));
+  try {
+    const at = PAGE.indexOf('>53<');
+    const wrong = (PAGE.slice(0, at) + '>54<' + PAGE.slice(at + 4)).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    const file = path.join(dir, '年报.htm');
+    writeFileSync(file, iconv.encode(wrong, 'gbk'));
+    const cli = path.join(ROOT, 'bin', 'nianbao.js');
+    const check1 = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file], { encoding: 'utf8' });
+    assert.equal(check1.status, 1, check1.stderr);
+    const json = JSON.parse(check1.stdout) as { files: { encoding: string; report: { layout: string; year: number }; diagnostics: { code: string; line: number }[] }[] };
+    assert.equal(json.files[0].encoding, 'gb18030');
+    assert.equal(json.files[0].report.layout, 'html');
+    assert.equal(json.files[0].report.year, 2024);
+    assert.deepEqual(json.files[0].diagnostics.filter((d) => d.code !== 'cell-reading').map((d) => d.code), ['narrative-mismatch', 'row-total', 'balance']);
+    const fix = spawnSync(process.execPath, [cli, 'fix', '--write', file], { encoding: 'utf8' });
+    assert.equal(fix.status, 0, fix.stdout + fix.stderr);
+    const before = iconv.encode(wrong, 'gbk');
+    const after = readFileSync(file);
+    assert.equal(after.length, before.length);
+    const diff = [...after].map((b, i) => (b !== before[i] ? i : -1)).filter((i) => i >= 0);
+    assert.deepEqual(diff.map((i) => String.fromCharCode(before[i]) + '→' + String.fromCharCode(after[i])), ['4→3']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -8,7 +8,8 @@
 
 import { DEFAULT_FORMATS, columnsOf, type FormatDef, type TableDef, type RowDef, type Relation, type CellRef } from '../format';
 import { isBlank, normalizeLabel, splitLines, digitValue } from '../text';
-import { TextBuilder, plainDocument, type Document } from '../document';
+import { plainDocument, documentOf, type Document } from '../document';
+import { TextBuilder } from '../source-map';
 import type { ReadingNote, Span } from '../types';
 
 /** The six sections, as the newest format names them (their titles are the same in every format). */
@@ -547,5 +548,5 @@ function readRunTogether(text: string, lines: { start: number; end: number }[], 
     }
     b.copy(pos, l.end).put('\n', l.end);
   }
-  return b.build('run-together', notes);
+  return documentOf(b.finish('run-together', notes));
 }
