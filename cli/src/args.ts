@@ -56,7 +56,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
     return opts;
   }
   if (first === '--explain' || first.startsWith('--explain=')) {
-    // rules.md speaks of `--explain CODE`: accept it as a spelling of `explain CODE`.
+    // `--explain CODE`, an older spelling, is accepted as `explain CODE`.
     const code = first.includes('=') ? first.slice(first.indexOf('=') + 1) : args[1];
     if (!code) throw new UsageError('--explain 需要规则代码 (--explain needs a rule code)');
     if (args.length > (first.includes('=') ? 1 : 2)) throw new UsageError('explain 只接受一个规则代码 (explain takes one rule code)');

@@ -1,5 +1,5 @@
 // Turning the PATH arguments into parsed reports: files, directories (recursive), `-` for stdin.
-// Rules (cli.md and the brief): a file named explicitly must be a report, or it is an error (exit 2);
+// Rules (README.md "Command line", nianbao --help): a file named explicitly must be a report, or it is an error (exit 2);
 // inside a directory, files that are not reports are skipped silently, but a directory without a
 // single report is an error.
 

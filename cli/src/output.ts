@@ -1,4 +1,5 @@
-// The three output formats of `nianbao check` (cli.md): text, JSON and SARIF 2.1.0.
+// The three output formats of `nianbao check` (README.md "Command line", nianbao check --help):
+// text, JSON and SARIF 2.1.0.
 // Positions are 1-based; a column counts UTF-16 code units, as the editor does.
 
 import * as fs from 'node:fs';

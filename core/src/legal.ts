@@ -1,5 +1,5 @@
 // What each disposition row of table T3 means in law, for the hover on its label and for the rule docs.
-// Source: spec/legal-basis.md (our reading of 《中华人民共和国政府信息公开条例》, 2019 revision; there
+// Source: docs/format.md §6 (our reading of 《中华人民共和国政府信息公开条例》, 2019 revision; there
 // is no official row → article table). Where the statute has no article of its own for a row, the
 // basis says so instead of naming one. Pure data: no VS Code or LSP imports.
 

@@ -1,4 +1,4 @@
-// The manifest and the UI strings: every public name of extension.md is contributed, every
+// The manifest and the UI strings: every public name of the README's VS Code section is contributed, every
 // %placeholder% and every vscode.l10n.t string has its English and Chinese text.
 
 import { strict as assert } from 'node:assert';
@@ -14,7 +14,7 @@ const json = (f: string) => JSON.parse(read(f));
 describe('manifest', () => {
   const pkg = json('package.json');
 
-  it('contributes the language, grammar, commands and settings of extension.md', () => {
+  it('contributes the language, grammar, commands and settings the README names', () => {
     const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'nianbao');
     assert.equal(lang.aliases[0], '政务公开年报');
     assert.deepEqual(lang.extensions, ['.nianbao.txt', '.nianbao.md']);

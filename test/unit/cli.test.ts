@@ -1,4 +1,4 @@
-// The `nianbao` command line as cli.md fixes it: commands, exit codes, the text/JSON/SARIF outputs
+// The `nianbao` command line as README.md and nianbao --help describe it: commands, exit codes, the text/JSON/SARIF outputs
 // (SARIF validated against the published SARIF 2.1.0 schema), --rule overrides, explain, fix modes.
 // Runs the built bundle as a child process (`node bin/nianbao.js …`) from the repository root.
 import { test, describe } from 'node:test';
@@ -181,7 +181,7 @@ describe('nianbao check --format text', () => {
 });
 
 describe('nianbao check --format json', () => {
-  test('exactly the shape of cli.md, 1-based positions, nothing else on stdout', () => {
+  test('exactly the documented JSON shape, 1-based positions, nothing else on stdout', () => {
     const r = nianbao(['check', '--format', 'json', fixturePath(WRONG), fixturePath(CLEAN)]);
     assert.equal(r.status, 1);
     assert.equal(r.stderr, '');
@@ -326,7 +326,7 @@ describe('nianbao explain', () => {
     assert.equal(r.status, 0, r.stderr);
     const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'row-total.md'), 'utf8');
     assert.equal(r.stdout.trimEnd(), page.trimEnd());
-    assert.equal(nianbao(['--explain', 'row-total']).stdout, r.stdout, 'rules.md spelling --explain CODE works too');
+    assert.equal(nianbao(['--explain', 'row-total']).stdout, r.stdout, 'the spelling --explain CODE works too');
   });
 
   test('every rule code has a page explain can print', () => {

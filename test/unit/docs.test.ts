@@ -11,7 +11,7 @@ import { FORMATS } from '../../core/src/format';
 // Compiled to out/test/unit/, so the repository root is three levels up.
 const DOCS_DIR = path.join(__dirname, '../../../docs/rules');
 
-/** Default severity and whether a quick fix exists, as rules.md fixes them. */
+/** Default severity and whether a quick fix exists, as the docs/rules pages state them. */
 const RULES: Record<string, { severity: '错误' | '警告' | '提示'; fixable: boolean }> = {
   'section-missing': { severity: '错误', fixable: true },
   'section-order': { severity: '警告', fixable: false },

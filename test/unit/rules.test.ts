@@ -26,7 +26,7 @@ const problemsOf = (text: string, code?: string): Problem[] => check(parse(text)
 const spanText = (text: string, p: Problem) => text.slice(p.span.start, p.span.end);
 const applyFix = (text: string, p: Problem) => applyEdits(text, p.fix!.edits);
 
-test('every rule is registered once with the severity of rules.md', () => {
+test('every rule is registered once with the severity of its docs/rules page', () => {
   assert.deepEqual(
     RULES.map((r) => `${r.code}:${r.severity}:${r.fixable}`),
     [

@@ -66,7 +66,7 @@ test('own fixtures in the seeds’ layouts are clean', () => {
 });
 
 // ---------------------------------------------------------------------------
-// Raising any numeric cell of T3 or T4 by one makes a total rule fire, at the cell rules.md names:
+// Raising any numeric cell of T3 or T4 by one makes a total rule fire, at the cell docs/rules/ names:
 // the derived cell that disagrees with its parts. When the raised cell is itself derived, fix-all
 // restores the original text byte for byte.
 
