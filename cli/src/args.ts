@@ -3,7 +3,7 @@
 
 import type { SeveritySetting } from '../../core/src';
 
-export type Command = 'check' | 'fix' | 'explain' | 'help' | 'version';
+export type Command = 'check' | 'fix' | 'explain' | 'show' | 'help' | 'version';
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type EncodingOption = 'auto' | 'utf-8' | 'gb18030';
 export type FixMode = 'dry-run' | 'write' | 'stdout';
@@ -11,7 +11,7 @@ export type FixMode = 'dry-run' | 'write' | 'stdout';
 export interface Options {
   command: Command;
   /** For `help`: the command whose help is asked, if any. */
-  helpFor?: 'check' | 'fix' | 'explain';
+  helpFor?: 'check' | 'fix' | 'explain' | 'show';
   format: OutputFormat;
   encoding: EncodingOption;
   rules: Record<string, SeveritySetting>;
@@ -48,7 +48,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
   const first = args[0];
   if (first === '-h' || first === '--help' || first === 'help') {
     const sub = args[1];
-    if (sub === 'check' || sub === 'fix' || sub === 'explain') opts.helpFor = sub;
+    if (sub === 'check' || sub === 'fix' || sub === 'explain' || sub === 'show') opts.helpFor = sub;
     return opts;
   }
   if (first === '-V' || first === '-v' || first === '--version') {
@@ -64,9 +64,9 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
     opts.code = code;
     return opts;
   }
-  if (first !== 'check' && first !== 'fix' && first !== 'explain') {
+  if (first !== 'check' && first !== 'fix' && first !== 'explain' && first !== 'show') {
     if (first.startsWith('-')) throw new UsageError(`未知选项 (unknown option): ${first}`);
-    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain`);
+    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show`);
   }
   opts.command = first;
   args.shift();
@@ -84,7 +84,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
       continue;
     }
     if (arg === '-h' || arg === '--help') {
-      return { ...opts, command: 'help', helpFor: opts.command as 'check' | 'fix' | 'explain' };
+      return { ...opts, command: 'help', helpFor: opts.command as 'check' | 'fix' | 'explain' | 'show' };
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
@@ -100,14 +100,15 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
     };
     switch (name) {
       case '--format': {
-        onlyFor('check');
+        onlyFor('check', 'show');
         const v = takeValue();
         if (!FORMATS.includes(v as OutputFormat)) throw new UsageError(`--format 取值应为 text、json 或 sarif (got "${v}")`);
+        if (opts.command === 'show' && v === 'sarif') throw new UsageError('show 的 --format 取值应为 text 或 json (show prints text or json)');
         opts.format = v as OutputFormat;
         break;
       }
       case '--encoding': {
-        onlyFor('check', 'fix');
+        onlyFor('check', 'fix', 'show');
         const v = takeValue().toLowerCase();
         const norm = v === 'utf8' ? 'utf-8' : v;
         if (!ENCODINGS.includes(norm as EncodingOption)) throw new UsageError(`--encoding 取值应为 auto、utf-8 或 gb18030 (got "${v}")`);
@@ -175,6 +176,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
   }
   if (positional.length === 0) throw new UsageError(`${opts.command} 需要至少一个路径 (${opts.command} needs at least one PATH; use - for stdin)`);
   opts.paths = positional;
+  if (opts.command === 'show' && positional.length !== 1) throw new UsageError('show 只接受一个文件 (show takes exactly one FILE)');
   if (opts.command === 'fix') {
     if (opts.fixMode === 'stdout' && positional.length !== 1) {
       throw new UsageError('fix --stdout 只能处理一个文件 (fix --stdout takes exactly one file)');

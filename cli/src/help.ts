@@ -7,6 +7,7 @@ export const MAIN_HELP = `nianbao — 政府信息公开工作年度报告检查
                 [--config FILE] [--plugin] [--baseline FILE [--write-baseline]] PATH...
   nianbao fix   [--write | --stdout] [--encoding auto|utf-8|gb18030] [--rule CODE=SEVERITY]... [--config FILE] [--plugin] PATH...
   nianbao explain CODE
+  nianbao show [--format text|json] [--encoding auto|utf-8|gb18030] FILE
   nianbao --help | --version
   nianbao <command> --help
 
@@ -72,4 +73,19 @@ export const EXPLAIN_HELP = `用法 (usage): nianbao explain CODE
 
 显示规则 CODE 的说明文档：检查什么、为什么（法律依据）、错误示例、正确示例、能否自动修复。
 未知的规则代码：退出状态 2，并列出全部规则代码。
+`;
+
+export const SHOW_HELP = `用法 (usage): nianbao show [--format text|json] [--encoding auto|utf-8|gb18030] FILE
+
+显示 nianbao 从文件中读到了什么：标题、机关、年度、格式、表格的排版（cells 一格一行、rows 一行一行、
+markdown、html 网页、run-together 数字连写的网页文字），以及每张表的行、列、数字和它们在文件中的位置
+（行:列，从 1 起）。文件可以是 .txt、.md、.html/.htm。
+
+选项 (options):
+  --format text|json   输出格式（默认 text）；json：{ path, encoding, title, agency, year, format, layout,
+                       sections: [{ index, heading, line, column }], tables: [{ id, name, format, columns:
+                       [{ key, label }], rows: [{ key, label, columns, line, column, cells: [{ key, raw,
+                       value, line, column, endLine, endColumn }] }] }], notes: [{ code, message, line, column }] }
+  --encoding auto|utf-8|gb18030   读取编码（同 check）
+  -h, --help           显示本帮助
 `;

@@ -14,7 +14,8 @@ import { effectiveFor, type Effective } from '../../node/src/effective';
 import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
 import { parseArgs, UsageError } from './args';
 import type { Options } from './args';
-import { CHECK_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP } from './help';
+import { CHECK_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP, SHOW_HELP } from './help';
+import { showModel, showText } from './show';
 import { collect, readDocument } from './inputs';
 import type { Input } from './inputs';
 import { encode, IoError } from './io';
@@ -72,7 +73,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   switch (opts.command) {
     case 'help':
-      io.out(opts.helpFor === 'check' ? CHECK_HELP : opts.helpFor === 'fix' ? FIX_HELP : opts.helpFor === 'explain' ? EXPLAIN_HELP : MAIN_HELP);
+      io.out(
+        opts.helpFor === 'check'
+          ? CHECK_HELP
+          : opts.helpFor === 'fix'
+            ? FIX_HELP
+            : opts.helpFor === 'explain'
+              ? EXPLAIN_HELP
+              : opts.helpFor === 'show'
+                ? SHOW_HELP
+                : MAIN_HELP,
+      );
       return 0;
     case 'version':
       io.out(`${packageInfo().version}\n`);
@@ -83,6 +94,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return runCheck(opts, io);
     case 'fix':
       return runFix(opts, io);
+    case 'show':
+      return runShow(opts, io);
   }
 }
 
@@ -241,6 +254,23 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   } else if (results.length > 0 || errors.length === 0) io.out(formatText(results));
   if (errors.length) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error' && !d.accepted)) ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// show
+
+async function runShow(opts: Options, io: Io): Promise<number> {
+  let failed = false;
+  await collect(
+    opts.paths,
+    opts.encoding,
+    (input) => io.out(opts.format === 'json' ? JSON.stringify(showModel(input), null, 2) + '\n' : showText(input)),
+    (e) => {
+      failed = true;
+      io.err(errorLine(e) + '\n');
+    },
+  );
+  return failed ? 2 : 0;
 }
 
 // ---------------------------------------------------------------------------

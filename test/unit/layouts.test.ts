@@ -266,3 +266,36 @@ test('HTML page: fix --write on a page (GBK, declared in <meta>) changes only th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('nianbao show: every layout of the same report shows the same tables; each value with its place in the file', () => {
+  const cli = path.join(ROOT, 'bin', 'nianbao.js');
+  const show = (name: string) => {
+    const r = spawnSync(process.execPath, [cli, 'show', '--format', 'json', path.join(ROOT, 'test', 'fixtures', name)], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as {
+      title: string;
+      year: number;
+      format: string;
+      layout: string;
+      tables: { id: string; rows: { key: string; cells: { key: string; value: number; raw: string; line: number; column: number; endColumn: number }[] }[] }[];
+    };
+  };
+  const values = (m: ReturnType<typeof show>) => m.tables.map((t) => ({ id: t.id, rows: t.rows.map((r) => [r.key, ...r.cells.map((c) => `${c.key}=${c.value}`)]) }));
+  const base = show('clean-2021.txt');
+  assert.equal(base.layout, 'cells');
+  for (const [name, layout] of [['clean-2021.rows.txt', 'rows'], ['clean-2021.md', 'markdown'], ['page-2021.html', 'html'], ['crawler-2021.txt', 'run-together']]) {
+    const m = show(name);
+    assert.equal(m.layout, layout, name);
+    assert.equal(m.year, 2024, name);
+    assert.equal(m.format, '2021', name);
+    assert.deepEqual(values(m), values(base), name);
+  }
+  // Positions are the file's own: the first number of 一、本年新收 in the page is its 41.
+  const page = show('page-2021.html');
+  const received = page.tables.find((t) => t.id === 'T3')!.rows.find((r) => r.key === 'received')!.cells[0];
+  const line = PAGE.split('\n')[received.line - 1];
+  assert.equal(line.slice(received.column - 1, received.endColumn - 1), '41');
+  const text = spawnSync(process.execPath, [cli, 'show', path.join(ROOT, 'test', 'fixtures', 'crawler-2021.txt')], { encoding: 'utf8' });
+  assert.match(text.stdout, /排版 \(layout\): run-together/);
+  assert.match(text.stdout, /本行数字连写（419012053），按勾稽关系读作 41\/9\/0\/1\/2\/0\/53  \[cell-reading\]/);
+});
