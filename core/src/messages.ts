@@ -37,6 +37,18 @@ export const msg = {
     `正文写 ${said}${lowerBound ? '余' : ''} ${unit}，与${table}${cell}的 ${value} 不一致`,
   narrativePercent: (said: number, count: number, base: number, expected: number) =>
     `正文写占 ${said}%，按表三计算 ${count}/${base} 应为 ${expected}%`,
+  narrativeYear: (said: number, year: number) => `年份疑似写错：这句复述的是本报告（${year} 年度）表格中的数字，却写作 ${said} 年`,
+  allClosedApplications: (said: string, carriedOut: number) =>
+    `正文说“${said}”，但表三“四、结转下年度继续办理”为 ${carriedOut} 件，并未全部办结`,
+  allClosedCases: (said: string, pending: number) => `正文说“${said}”，但表四记有尚未审结 ${pending} 件`,
+  feeContradiction: (said: string, unpaid: number) =>
+    `第六部分写“${said}”，但表三“申请人逾期未按收费通知要求缴纳费用”有 ${unpaid} 件，说明发出过收费通知：请写明收费通知件数、金额和实收金额`,
+  sectionEmpty: (ordinal: string, heading: string) => `第${ordinal}部分“${heading}”只有标题，没有内容`,
+  itemNumbering: (kind: string, said: string, prev: string, expected: string) =>
+    kind === '是'
+      ? `编号重复或跳号：“${prev}是”之后是“${said}是”，应为“${expected}是”`
+      : `编号重复或跳号：（${prev}）之后是（${said}），应为（${expected}）`,
+  subheadingTopLevel: (n: string) => `总体情况的小标题应写作“（${n}）”，“${n}、”是报告六个部分的编号`,
   narrativeZero: (found: { name: string; value: number }[]) =>
     `正文说没有政府信息公开${found.map((f) => f.name).join('、')}，但表四记有${found.map((f) => `${f.name} ${f.value} 件`).join('、')}`,
 };
@@ -49,6 +61,7 @@ export const fixTitle = {
   balance: (cell: string, value: number) => `将${cell}改为 ${value}（使勾稽关系平衡；请先核对输入数字）`,
   year: (year: number) => `将年份改为 ${year}`,
   numeral: (raw: string, value: number) => `将“${raw}”改为阿拉伯数字 ${value}`,
+  ordinal: (from: string, to: string) => `将“${from}”改为“${to}”`,
   prose: (from: string, to: string) => `将正文中的“${from}”改为“${to}”（与表格一致）`,
 };
 

@@ -30,6 +30,11 @@ const RULES: Record<string, { severity: '错误' | '警告' | '提示'; fixable:
   'fee-missing': { severity: '提示', fixable: false },
   'cell-ambiguous': { severity: '警告', fixable: false },
   'cell-reading': { severity: '提示', fixable: false },
+  'narrative-all-closed': { severity: '警告', fixable: false },
+  'narrative-year': { severity: '警告', fixable: true },
+  'fee-contradiction': { severity: '警告', fixable: false },
+  'section-empty': { severity: '警告', fixable: false },
+  'item-numbering': { severity: '警告', fixable: true },
 };
 
 const HEADINGS = ['## 检查什么', '## 为什么', '## 错误示例', '## 正确示例', '## 修复'];

@@ -329,7 +329,7 @@ const CN_YEAR: Record<string, string> = { '〇': '0', '○': '0', '零': '0', '�
 const yearOf = (s: string): number => Number(toAscii(s).replace(/[〇○零一二三四五六七八九]/g, (c) => CN_YEAR[c]));
 
 /** For each position of the sentence: 0 in scope, 1 another period, 2 not about the agency's applications (for good), 3 a comparison. */
-function scopeMap(s: string, year: number | null, keySpans: { start: number; end: number }[]): Uint8Array {
+export function scopeMap(s: string, year: number | null, keySpans: { start: number; end: number }[]): Uint8Array {
   const events: { at: number; state: number; clause?: boolean }[] = [];
   const insideKey = (at: number) => keySpans.some((k) => at >= k.start && at < k.end);
   for (const m of s.matchAll(KILL)) events.push({ at: m.index!, state: 2 });

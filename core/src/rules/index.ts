@@ -18,6 +18,11 @@ import formatOutdated from './format-outdated';
 import narrativeMismatch from './narrative-mismatch';
 import feeMissing from './fee-missing';
 import cellReading from './cell-reading';
+import narrativeAllClosed from './narrative-all-closed';
+import narrativeYear from './narrative-year';
+import feeContradiction from './fee-contradiction';
+import sectionEmpty from './section-empty';
+import itemNumbering from './item-numbering';
 import cellAmbiguous from './cell-ambiguous';
 
 const ALL: Rule[] = [
@@ -38,6 +43,11 @@ const ALL: Rule[] = [
   feeMissing,
   cellAmbiguous,
   cellReading,
+  narrativeAllClosed,
+  narrativeYear,
+  feeContradiction,
+  sectionEmpty,
+  itemNumbering,
 ];
 
 /** The built-in rules' metadata, in the order problems at one position are listed. */

@@ -6,17 +6,10 @@
 import { cellName, shortLabel, type CellRef } from '../format';
 import { tableFigure } from '../figures';
 import { msg, fixTitle } from '../messages';
-import { proseLines } from './prose';
-import { readClaims, readZeroClaims, sentencesOf, formatLike, rowsOf, type Claim, type Sentence, type TableDefs } from './claims';
+import { proseSentences } from './prose';
+import { readClaims, readZeroClaims, formatLike, rowsOf, type Claim, type TableDefs } from './claims';
 import { builtinDocs, type Rule, type RuleContext } from './rule';
 import type { Report } from '../types';
-
-/** Every sentence of the report's prose, in order. */
-export function proseSentences(report: Report): Sentence[] {
-  const out: Sentence[] = [];
-  for (const line of proseLines(report)) out.push(...sentencesOf(report.text.slice(line.start, line.end), line.start, line.section));
-  return out;
-}
 
 /** How the message names what a claim restates: a cell, a group's sum, or a sum of those. */
 function claimName(claim: Claim, defs: TableDefs): string {
