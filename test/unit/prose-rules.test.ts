@@ -93,7 +93,9 @@ test('item-numbering: （一）（二）（四） sub-headings, and 总体情况
   assert.equal(applyEdits(text, ps[0].fix!.edits), CLEAN);
   const top = replaceOnce(CLEAN, '（三）政府信息管理', '三、政府信息管理');
   const tp = problems(top).filter((p) => p.code === 'item-numbering');
-  assert.deepEqual(tp.map((p) => spanText(top, p)), ['三、']);
+  // （二） is followed by （四） until 三、 is written （三）.
+  assert.deepEqual(tp.map((p) => spanText(top, p)), ['三、', '四']);
+  assert.equal(tp[0].message, '总体情况的小标题应写作“（三）”，“三、”是报告六个部分的编号');
   assert.equal(applyEdits(top, tp[0].fix!.edits), CLEAN);
 });
 
