@@ -257,7 +257,7 @@ export function parseChineseNumber(s: string): number | null {
     if (unit !== undefined) {
       if (unit >= lastUnit) return null;
       if (digit < 0) {
-        if (unit === 10 && section === 0 && lastUnit === 10_000 && !zeroPending) digit = 1; // 十二, 十
+        if (unit === 10 && section === 0 && !wan && !zeroPending) digit = 1; // 十二, 十 (not 十万十)
         else return null;
       }
       section += digit * unit;
