@@ -292,3 +292,67 @@ export function dispositionHover(rowKey: string): string | null {
     `- 统计口径：${d.counting}`,
   ].join('\n');
 }
+
+// ---------------------------------------------------------------------------
+// The other rows and columns a hover explains: the balance rows of 表三, its group rows, 表二's rows
+// (the item of 条例第二十条 each comes from) and 表四's outcome columns.
+
+/** 表三's rows that stand in its balance (第一项 + 第二项 = 第三项（七）总计 + 第四项). */
+export const BALANCE_ROWS: Record<string, { term: string; meaning: string }> = {
+  received: { term: '第一项', meaning: '本年度新收到的政府信息公开申请件数（不含上年结转）。' },
+  carriedIn: { term: '第二项', meaning: '上一年度收到、结转到本年度继续办理的申请件数；应等于上一年度报告的“四、结转下年度继续办理”。' },
+  resultTotal: { term: '第三项', meaning: '本年度办结的申请件数：（一）至（六）各行之和，每件申请只计一次。' },
+  carriedOut: { term: '第四项', meaning: '年底尚未办结、结转到下一年度继续办理的申请件数；不为 0 时，正文不宜说“均已办结”。' },
+};
+
+/** 表三's group rows （三）（四）（五）（六）: what the group is and what its sub-rows sum to. */
+export const GROUP_HOVERS: Record<string, { title: string; basis: string; meaning: string }> = {
+  withheld: {
+    title: '（三）不予公开',
+    basis: `${STATUTE}第十四条、第十五条、第十六条、第三十六条第（三）（七）项`,
+    meaning: '决定不公开所申请信息的八种理由；1—4 为应当不予公开（第十五条有例外），5—7 为可以不予公开，8 为告知另行查询。本组之和计入（七）总计。',
+  },
+  unable: {
+    title: '（四）无法提供',
+    basis: `${STATUTE}第三十六条第（四）（五）项、第三十八条、第三十条`,
+    meaning: '不是拒绝公开，而是信息不存在、不归本机关、需要另行制作或申请内容不明确，无从提供。本组之和计入（七）总计。',
+  },
+  notProcessed: {
+    title: '（五）不予处理',
+    basis: `${STATUTE}第三十五条、第三十六条第（六）项、第三十九条`,
+    meaning: '申请不作为政府信息公开申请处理（信访举报投诉、重复申请、公开出版物、大量反复申请、确认或重新出具）。本组之和计入（七）总计。',
+  },
+  otherHandling: {
+    title: '（六）其他处理',
+    basis: `${STATUTE}第三十条、第四十二条；其他情形条例无专门条款`,
+    meaning: '2021年格式分三行：逾期不补正、逾期未按收费通知缴费、其他（如撤回申请）。本组之和计入（七）总计。',
+  },
+};
+
+/** 表二's rows: the item of 条例第二十条 each comes from. */
+export const T2_ROWS: Record<string, string> = {
+  rules: '第二十条第（一）项：行政法规、规章和规范性文件。本行统计规章的本年制发、废止和现行有效件数。',
+  normative: '第二十条第（一）项：行政法规、规章和规范性文件。本行统计行政规范性文件的本年制发、废止和现行有效件数。',
+  licensing: '第二十条第（五）项：办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果。本行统计本年作出的行政许可决定数量。',
+  otherServices: '第二十条第（五）项：办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果（2019年格式单列其他对外管理服务事项）。',
+  penalty: '第二十条第（六）项：实施行政处罚、行政强制的依据、条件、程序以及本行政机关认为具有一定社会影响的行政处罚决定。本行统计本年作出的行政处罚决定数量。',
+  coercion: '第二十条第（六）项：实施行政处罚、行政强制的依据、条件、程序。本行统计本年作出的行政强制决定数量。',
+  charges: '第二十条第（八）项：行政事业性收费项目及其依据、标准。本行统计本年收费金额（万元）。',
+  procurement: '第二十条第（九）项：政府集中采购项目的目录、标准及实施情况（2019年格式）。',
+};
+
+/** 表四's outcome columns. */
+export const T4_OUTCOMES: Record<string, string> = {
+  upheld: '复议机关或法院维持本机关的答复（含驳回复议申请、驳回诉讼请求）。',
+  corrected: '本机关的答复被撤销、确认违法或责令重新答复等，即被纠正。',
+  otherResult: '申请人撤回、复议终止、法院裁定驳回起诉等，既未维持也未纠正的结果。',
+  pending: '年底尚未作出复议决定或裁判的案件；不为 0 时，正文不宜说复议诉讼“均已审结”。',
+  total: '本类案件的总数：维持、纠正、其他结果、尚未审结四列之和。',
+};
+
+/** 表四's column groups. */
+export const T4_GROUPS: Record<string, string> = {
+  review: '行政复议：申请人对本机关的政府信息公开答复不服，申请行政复议的案件（本机关为被申请人，不是作为复议机关办理的案件）。',
+  direct: '行政诉讼（未经复议直接起诉）：申请人不经复议，直接以本机关为被告起诉的案件。',
+  afterReview: '行政诉讼（复议后起诉）：经过行政复议后又起诉的案件。',
+};

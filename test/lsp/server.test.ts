@@ -141,6 +141,17 @@ describe('language server over stdio', () => {
     assert.deepEqual(hover!.range, range);
   });
 
+  it('hovers each piece of the split label （三）/不予/公开 with the category, and row 一 with the balance', async () => {
+    const three = lineOf(CELL, '（三）');
+    for (const line of [three, lineOf(CELL, '不予', three), lineOf(CELL, '公开', three)]) {
+      const hover = await client.hover(cellUri, { line, character: 1 });
+      assert.ok(hover, `a hover on line ${line}`);
+      assert.match((hover.contents as { value: string }).value, /^\*\*（三）不予公开\*\*/);
+    }
+    const received = await client.hover(cellUri, { line: lineOf(CELL, RECEIVED), character: 2 });
+    assert.match((received!.contents as { value: string }).value, /勾稽关系的第一项/);
+  });
+
   it('hovers a section heading with what the section must contain', async () => {
     const line = lineOf(CELL, '三、收到和处理政府信息公开申请情况');
     const hover = await client.hover(cellUri, { line, character: 2 });
