@@ -174,7 +174,7 @@ test('corpus: sentences that restate no table figure raise nothing, alone or mid
 const EXAMPLES = path.resolve(ROOT, '..', 'shared', 'examples');
 const EXAMPLES_MISSING = `examples not found at ${EXAMPLES}: the published-phrasing part of this test is skipped`;
 
-test('published phrasings (../shared/examples): what narrative-mismatch finds', { skip: existsSync(EXAMPLES) ? false : EXAMPLES_MISSING }, () => {
+test('published phrasings (../shared/examples): what the prose rules find', { skip: existsSync(EXAMPLES) ? false : EXAMPLES_MISSING }, () => {
   const expected = JSON.parse(readFileSync(path.join(EXAMPLES, 'expected.json'), 'utf8')) as { file: string; year: number; format: string; t3?: Record<string, number[]>; t4?: number[] }[];
   const findings: string[] = [];
   for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.txt')).sort()) {
@@ -202,14 +202,28 @@ test('published phrasings (../shared/examples): what narrative-mismatch finds', 
       '四、政府信息公开行政复议、行政诉讼情况',
       tableTemplate(FORMAT_2021.tables.T4, 'row', '\n', (_r, col) => String(e.t4![T4_COLS.indexOf(col)])),
       '',
+      '五、存在的主要问题及改进情况',
+      // The published section 五, as one paragraph (its heading and the next one cut off).
+      sectionFive(raw) || '无。',
+      '',
     ].join('\n').replace(/示例/, '').replace(/^(\d{4})/, '平潭$1');
     const r = parse(text);
-    for (const p of check(r).filter((x) => x.code === 'narrative-mismatch')) findings.push(`${file}: “${text.slice(p.span.start, p.span.end)}” ${p.message}`);
+    for (const p of check(r).filter((x) => PROSE_RULES.has(x.code))) findings.push(`${file}: “${text.slice(p.span.start, p.span.end)}” ${p.message} [${p.code}]`);
   }
   console.log(`published phrasings: ${findings.length} finding(s)\n  ${findings.join('\n  ')}`);
   // pingtan-2022 says 收到…75件 while 74 were new and 1 carried over (its README lists it as a published error).
   assert.ok(findings.some((f) => f.startsWith('pingtan-2022.txt: “75”')), findings.join('\n'));
+  // pingtan-2023's section 五 runs 一是…三是…三是 (its README lists it).
+  assert.ok(findings.some((f) => f.startsWith('pingtan-2023.txt: “三”') && f.endsWith('[item-numbering]')), findings.join('\n'));
 });
+
+const PROSE_RULES = new Set(['narrative-mismatch', 'narrative-all-closed', 'narrative-year', 'fee-contradiction', 'item-numbering']);
+
+function sectionFive(raw: string): string {
+  const from = raw.indexOf('五、存在的主要问题及改进情况');
+  const to = raw.indexOf('六、其他需要报告的事项', from);
+  return from === -1 || to === -1 ? '' : raw.slice(from + '五、存在的主要问题及改进情况'.length, to).trim();
+}
 
 const tableTemplateRows = [
   'received', 'carriedIn', 'granted', 'partial',

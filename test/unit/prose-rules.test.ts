@@ -84,11 +84,20 @@ test('item-numbering: 一是…三是…三是 is flagged at the second 三, and
   assert.equal(p.message, '编号重复或跳号：“一是”之后是“三是”，应为“二是”');
 });
 
+test('item-numbering: 一是…三是…三是 (as published): the first 三 is the slip, flagged once', () => {
+  const text = replaceOnce(CLEAN, '下一步将丰富图解、视频等解读形式。', '下一步，一是加强培训；三是完善制度；三是做好解读。');
+  const ps = problems(text);
+  assert.deepEqual(ps.map((p) => p.code), ['item-numbering']);
+  assert.equal(ps[0].span.start, text.indexOf('三是'));
+  assert.equal(ps[0].message, '编号重复或跳号：“一是”之后是“三是”，应为“二是”');
+  assert.deepEqual(problems(applyEdits(text, ps[0].fix!.edits)), []);
+});
+
 test('item-numbering: （一）（二）（四） sub-headings, and 总体情况 sub-headings written 一、', () => {
   const text = replaceOnce(CLEAN, '（四）平台建设', '（五）平台建设');
   const ps = problems(text);
-  // The next one, （五）监督保障, now repeats （五）: both are shown.
-  assert.deepEqual(ps.map((p) => `${p.code} ${spanText(text, p)}`), ['item-numbering 五', 'item-numbering 五']);
+  // The next one, （五）监督保障, follows （四）: only the slip is shown.
+  assert.deepEqual(ps.map((p) => `${p.code} ${spanText(text, p)}`), ['item-numbering 五']);
   assert.equal(ps[0].message, '编号重复或跳号：（三）之后是（五），应为（四）');
   assert.equal(applyEdits(text, ps[0].fix!.edits), CLEAN);
   const top = replaceOnce(CLEAN, '（三）政府信息管理', '三、政府信息管理');

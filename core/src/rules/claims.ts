@@ -491,8 +491,7 @@ export function readClaims(sentence: Sentence, defs: TableDefs, year: number | n
   const s = sentence.text;
   const keys = keysIn(s, keyIndex(defs, year));
   if (!keys.length) return [];
-  const units = [...new Set(CLAIM_KINDS.flatMap((k) => k.units))].sort((a, b) => b.length - a.length);
-  const figures = figuresIn(s, units);
+  const figures = figuresIn(s, ALL_UNITS);
   if (!figures.length) return [];
   const scope = scopeMap(s, year, keys);
   const out: Claim[] = [];
@@ -548,15 +547,12 @@ export function readClaims(sentence: Sentence, defs: TableDefs, year: number | n
     // Resolve each key to a kind.
     const resolved: ClaimKind[] = [];
     for (const hit of chain) {
-      const kind = hit.kinds.find((k) => {
-        if (!k.units.includes(f.unit)) return false;
-        if (k.verbs) {
-          const lead = s.slice(Math.max(0, hit.start - 10), hit.start);
-          const clause = lead.slice(Math.max(lead.lastIndexOf('，'), lead.lastIndexOf('、'), lead.lastIndexOf(',')) + 1);
-          if (!k.verbs.some((v) => clause.includes(v))) return false;
-        }
-        return contextOk(k, sentence);
-      });
+      // 表二: the verb nearest before the noun decides the column (清理并集中发布现行有效规范性文件: 现行有效).
+      const lead = s.slice(Math.max(0, hit.start - 10), hit.start);
+      const clause = lead.slice(Math.max(lead.lastIndexOf('，'), lead.lastIndexOf('、'), lead.lastIndexOf(',')) + 1);
+      const verbAt = (k: ClaimKind) => Math.max(...k.verbs!.map((v) => (clause.lastIndexOf(v) === -1 ? -1 : clause.lastIndexOf(v) + v.length)));
+      const candidates = hit.kinds.filter((k) => k.units.includes(f.unit) && contextOk(k, sentence) && (!k.verbs || verbAt(k) >= 0));
+      const kind = candidates.some((k) => k.verbs) ? candidates.reduce((a, b) => (verbAt(b) > verbAt(a) ? b : a)) : candidates[0];
       if (!kind) {
         resolved.length = 0;
         break;
@@ -597,6 +593,9 @@ export function readClaims(sentence: Sentence, defs: TableDefs, year: number | n
   }
   return out;
 }
+
+/** Every unit a kind reads, longest first (件次 before 件). */
+const ALL_UNITS = [...new Set(CLAIM_KINDS.flatMap((k) => k.units))].sort((a, b) => b.length - a.length);
 
 /** 占51.85% right after a figure (in its clause or the next). */
 function percentAfter(s: string, f: Figure): Figure | undefined {

@@ -23,7 +23,8 @@ interface Item {
 
 function checkSequence(ctx: RuleContext, items: Item[], kind: string): void {
   let prev: number | null = null;
-  for (const it of items) {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
     if (it.n === 1 || prev === null) {
       prev = it.n;
       continue;
@@ -36,6 +37,11 @@ function checkSequence(ctx: RuleContext, items: Item[], kind: string): void {
         preferred: false,
         fixAll: false,
       });
+      // 一是…三是…三是: when the next one follows the expected number, this one was the slip.
+      if (items[i + 1]?.n === prev + 2) {
+        prev = prev + 1;
+        continue;
+      }
     }
     prev = it.n;
   }
