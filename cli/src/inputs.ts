@@ -28,6 +28,18 @@ export const NOT_A_REPORT = '不是政府信息公开工作年度报告（未找
 export const EMPTY_FILE = '空文件，不是政府信息公开工作年度报告 (empty file: not an annual report)';
 export const NO_REPORT_IN_DIR = '目录中没有找到政府信息公开工作年度报告 (no annual report found in this directory: .txt/.md files searched recursively)';
 
+/** Files nianbao does not read yet: one clear line, exit 2 (recognised by extension or by their first bytes). */
+const OFFICE_FORMATS: { test: (display: string, bytes: Buffer) => boolean; message: string }[] = [
+  {
+    test: (d, b) => /\.pdf$/i.test(d) || b.subarray(0, 5).toString('latin1') === '%PDF-',
+    message: 'PDF 文件暂不能直接检查：请把报告另存为文本（.txt）或网页（.html）后再检查 (PDF is not read yet: save the report as text or HTML)',
+  },
+  {
+    test: (d, b) => /\.(docx|doc|wps)$/i.test(d) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04),
+    message: 'Word/WPS 文件暂不能直接检查：请另存为文本（.txt）或网页（.html）后再检查 (Word files are not read yet: save the report as text or HTML)',
+  },
+];
+
 /** A page (`.html`, `.htm`, or markup on standard input) through the HTML reader; any other text as text. */
 export function readDocument(display: string, text: string): Document {
   const html = /\.html?$/i.test(display) || (display === STDIN_DISPLAY && /^\s*<(?:!doctype|html|head|body|meta|div|p|table)\b/i.test(text));
@@ -49,6 +61,11 @@ export async function collect(
 
   /** Decodes and parses one file; true when it was a report (and went to onReport). */
   const load = (display: string, file: string | null, bytes: Buffer, explicit: boolean): boolean => {
+    const office = OFFICE_FORMATS.find((f) => f.test(display, bytes));
+    if (office) {
+      if (explicit) onError(new IoError(display, office.message));
+      return false;
+    }
     let decoded: Decoded;
     try {
       decoded = decode(bytes, encoding, display);
