@@ -73,6 +73,13 @@ test('published examples: their known problems are found', (t) => {
   const text = readFileSync(path.join(EXAMPLES, 'pingtan-2022.txt'), 'utf8');
   assert.equal(text.slice(heading.span.start, heading.span.end), '四、政府信息公开行政法复议、行政诉讼情况');
 
+  // 2023 (page and crawler text): section 五 numbers its points 一是…三是…三是.
+  for (const f of ['pingtan-2023.html', 'pingtan-2023.txt']) {
+    const numbering = checkDocument(read(f)!).filter((p) => p.code === 'item-numbering');
+    assert.equal(numbering.length, 2, f);
+    assert.match(numbering[0].message, /“一是”之后是“三是”/);
+  }
+
   // 2021: two rows split two ways each; the column relations decide, and the reader says so.
   const p2021 = checkDocument(read('pingtan-2021.txt')!).filter((p) => p.code === 'cell-reading');
   assert.ok(p2021.some((p) => p.message.includes('读作 27/0/0/2/0/1/30（另有拆法 2/7/0/0/20/1/30 与列合计不符）')));
