@@ -501,6 +501,23 @@ function chooseFormat(text: string, bodies: Map<number, Span>): FormatDef {
   return best;
 }
 
+/**
+ * Prose run together: a new paragraph where a sentence ends before a sub-heading (`。（二）…`), and
+ * after a sub-heading that runs into its first point (`（四）平台建设方面一是…`), as the page had them.
+ */
+function copyProse(b: TextBuilder, text: string, from: number, to: number): void {
+  const para = /[。；;！!]\s*(?=（[一二三四五六七八九十]{1,3}）)|（[一二三四五六七八九十]{1,3}）[^。；;，,（）]{1,30}?(?=一是)/g;
+  para.lastIndex = from;
+  let pos = from;
+  for (let m = para.exec(text); m && m.index < to; m = para.exec(text)) {
+    const cut = m.index + m[0].length;
+    if (cut >= to) break;
+    b.copy(pos, cut).newline(cut);
+    pos = cut;
+  }
+  b.copy(pos, to);
+}
+
 function readRunTogether(text: string, lines: { start: number; end: number }[], views: (View | null)[], heads: InlineHeading[][]): Document {
   // Section bodies in source offsets, for the tables.
   const all: { index: number; start: number; end: number; line: number }[] = [];
@@ -530,7 +547,8 @@ function readRunTogether(text: string, lines: { start: number; end: number }[], 
       pos = te;
     }
     for (const h of hs) {
-      b.copy(pos, h.start).newline(h.start).copy(h.start, h.end).newline(h.end);
+      copyProse(b, text, pos, h.start);
+      b.newline(h.start).copy(h.start, h.end).newline(h.end);
       pos = h.end;
       const body = bodies.get(h.index)!;
       const tableId = SECTIONS[h.index].table;
@@ -543,10 +561,11 @@ function readRunTogether(text: string, lines: { start: number; end: number }[], 
           pos = body.end;
         }
       }
-      b.copy(pos, body.end);
+      copyProse(b, text, pos, body.end);
       pos = body.end;
     }
-    b.copy(pos, l.end).put('\n', l.end);
+    copyProse(b, text, pos, l.end);
+    b.put('\n', l.end);
   }
   return documentOf(b.finish('run-together', notes));
 }
