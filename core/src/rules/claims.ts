@@ -178,7 +178,6 @@ export interface Figure {
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const CN_CHARS = '零〇一二两三四五六七八九十百千';
 
 /** 五十二 → 52, 两 → 2, 一百零五 → 105, 二〇 → 20 (digit by digit when no 十百千). */
 export function parseChineseNumber(s: string): number | null {
@@ -240,37 +239,40 @@ export function formatLike(value: number, style: NumeralStyle, decimals = 0): st
   return out;
 }
 
-const isAsciiOrWideDigit = (c: string | undefined) => !!c && /[0-9０-９]/.test(c);
+const isDigitCode = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+const CN_SET = new Set('零〇一二两三四五六七八九十百千');
+/** CN_SET by char code, for the scan over every character of the prose. */
+const CN_CODE = new Uint8Array(0x10000);
+for (const c of CN_SET) CN_CODE[c.charCodeAt(0)] = 1;
 const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace('．', '.');
 
 /** Every number followed by one of the units (blanks and 余 allowed between) in s. */
 export function figuresIn(s: string, units: readonly string[]): Figure[] {
   const out: Figure[] = [];
+  const firsts = new Set(units.map((u) => u.charCodeAt(0)));
+  const n = s.length;
   let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    const arabic = isAsciiOrWideDigit(c);
-    if (!arabic && !CN_CHARS.includes(c)) {
+  while (i < n) {
+    const code = s.charCodeAt(i);
+    const arabic = isDigitCode(code);
+    if (!arabic && !CN_CODE[code]) {
       i++;
       continue;
     }
     const start = i;
     let decimals = 0;
     if (arabic) {
-      while (i < s.length && isAsciiOrWideDigit(s[i])) i++;
-      if ((s[i] === '.' || s[i] === '．') && isAsciiOrWideDigit(s[i + 1])) {
+      while (i < n && isDigitCode(s.charCodeAt(i))) i++;
+      if ((s[i] === '.' || s[i] === '．') && isDigitCode(s.charCodeAt(i + 1))) {
         i++;
         const f = i;
-        while (i < s.length && isAsciiOrWideDigit(s[i])) i++;
+        while (i < n && isDigitCode(s.charCodeAt(i))) i++;
         decimals = i - f;
       }
     } else {
-      while (i < s.length && CN_CHARS.includes(s[i])) i++;
+      while (i < n && CN_CODE[s.charCodeAt(i)]) i++;
     }
     const end = i;
-    // Not part of a longer token: 第三件, 12345, a letter or digit before.
-    const before = s[start - 1];
-    if (before === '第' || before === '.' || before === '．' || (arabic && before && /[A-Za-z]/.test(before))) continue;
     let j = end;
     while (s[j] === ' ' || s[j] === '\u3000') j++;
     let lowerBound = false;
@@ -278,6 +280,10 @@ export function figuresIn(s: string, units: readonly string[]): Figure[] {
       lowerBound = true;
       j++;
     }
+    if (!firsts.has(s.charCodeAt(j))) continue;
+    // Not part of a longer token: 第三件, a decimal's tail, a letter before.
+    const before = s[start - 1];
+    if (before === '第' || before === '.' || before === '．' || (arabic && before && /[A-Za-z]/.test(before))) continue;
     const unit = units.find((u) => s.startsWith(u, j));
     if (!unit) continue;
     const text = s.slice(start, end);
@@ -307,7 +313,8 @@ export function sentencesOf(line: string, lineStart: number, section: number): S
   const out: Sentence[] = [];
   let from = 0;
   for (let i = 0; i <= line.length; i++) {
-    if (i === line.length || '。！？；!?;'.includes(line[i])) {
+    const c = line.charCodeAt(i);
+    if (i === line.length || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f || c === 0x3b) {
       const end = Math.min(line.length, i + 1);
       if (end > from) out.push({ start: lineStart + from, text: line.slice(from, end), paragraph: line, section });
       from = end;
@@ -451,7 +458,19 @@ const GAP_STOP = /较|比|同比|环比|增|减|降|少|约|超|以上|以下|�
 const JOINER = /^(?:和|及|与|或|、|以及|和、|及其)$/;
 const GROUP_WORDS: Record<Group, true> = { review: true, litigation: true, direct: true, afterReview: true };
 
+const cellsCache = new WeakMap<TableDef, Map<string, CellRef[] | null>>();
+
 function cellsOf(kind: ClaimKind, defs: TableDefs, lastGroup: Group | null): CellRef[] | null {
+  if (kind.table === 'T4') return cellsOfUncached(kind, defs, lastGroup);
+  const def = defs[kind.table];
+  if (!def) return null;
+  let map = cellsCache.get(def);
+  if (!map) cellsCache.set(def, (map = new Map()));
+  if (!map.has(kind.id)) map.set(kind.id, cellsOfUncached(kind, defs, lastGroup));
+  return map.get(kind.id)!;
+}
+
+function cellsOfUncached(kind: ClaimKind, defs: TableDefs, lastGroup: Group | null): CellRef[] | null {
   if (kind.table === 'T4') {
     const group = kind.outcome ? lastGroup : kind.group!;
     if (!group) return null;
@@ -489,10 +508,11 @@ function contextOk(kind: ClaimKind, sentence: Sentence): boolean {
  */
 export function readClaims(sentence: Sentence, defs: TableDefs, year: number | null): Claim[] {
   const s = sentence.text;
-  const keys = keysIn(s, keyIndex(defs, year));
-  if (!keys.length) return [];
+  if (!UNIT_CHARS.test(s)) return [];
   const figures = figuresIn(s, ALL_UNITS);
   if (!figures.length) return [];
+  const keys = keysIn(s, keyIndex(defs, year));
+  if (!keys.length) return [];
   const scope = scopeMap(s, year, keys);
   const out: Claim[] = [];
   for (let fi = 0; fi < figures.length; fi++) {
@@ -596,6 +616,8 @@ export function readClaims(sentence: Sentence, defs: TableDefs, year: number | n
 
 /** Every unit a kind reads, longest first (件次 before 件). */
 const ALL_UNITS = [...new Set(CLAIM_KINDS.flatMap((k) => k.units))].sort((a, b) => b.length - a.length);
+/** A sentence without any unit's first character states no figure. */
+const UNIT_CHARS = new RegExp(`[${[...new Set(ALL_UNITS.map((u) => u[0]))].join('')}]`);
 
 /** 占51.85% right after a figure (in its clause or the next). */
 function percentAfter(s: string, f: Figure): Figure | undefined {
@@ -630,6 +652,7 @@ const ZERO = /(?:^|[，。；,：:]|本年度|本年|全年|年内|本机关|本
 
 export function readZeroClaims(sentence: Sentence, year: number | null): ZeroClaim[] {
   const s = sentence.text;
+  if (!s.includes('复议') && !s.includes('诉讼')) return [];
   if (!/信息公开|依申请/.test(s) && sentence.section !== 3) return [];
   const out: ZeroClaim[] = [];
   const scope = scopeMap(s, year, []);
