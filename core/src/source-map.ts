@@ -20,6 +20,7 @@ export interface Piece {
 export class TextBuilder {
   text = '';
   private readonly pieces: Piece[] = [];
+  private endsWithNewline = false;
 
   constructor(readonly source: string) {}
 
@@ -39,7 +40,7 @@ export class TextBuilder {
 
   /** A line break at source offset `at`, unless the text already ends one. */
   newline(at: number): this {
-    if (this.text.length && !this.text.endsWith('\n')) this.put('\n', at);
+    if (this.text.length && !this.endsWithNewline) this.put('\n', at);
     return this;
   }
 
@@ -52,6 +53,8 @@ export class TextBuilder {
       this.pieces.push({ t: this.text.length, len: s.length, s: start, slen, exact });
     }
     this.text += s;
+    // Kept here: asking the growing string would flatten it each time (quadratic on a long page).
+    this.endsWithNewline = s.charCodeAt(s.length - 1) === 10;
   }
 
   /** What the reader read: hand it to `new Document(...)` (document.ts). */

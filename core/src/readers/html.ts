@@ -63,6 +63,11 @@ function alignText(src: string, node: Node, out: Seg[]): void {
   }
   let i = loc.startOffset;
   const end = loc.endOffset;
+  // Most text is written as it reads: one exact piece.
+  if (end - i === value.length && !/[\r\n\t&]/.test(value) && src.startsWith(value, i)) {
+    if (value) out.push({ text: value, s: i, e: end, exact: true });
+    return;
+  }
   let j = 0;
   let run = -1;
   const flush = () => {
