@@ -394,7 +394,16 @@ class StatusItem implements vscode.Disposable {
     const format = info.format ? vscode.l10n.t('{0} format', info.format) : vscode.l10n.t('no table found');
     const errors = vscode.l10n.t('{0} error(s)', info.errors);
     this.item.text = `${year} · ${format} · ${errors}`;
-    this.item.detail = vscode.l10n.t('{0} warning(s), {1} notice(s)', info.warnings, info.infos);
+    const layouts: Record<string, string> = {
+      cells: vscode.l10n.t('one cell per line'),
+      rows: vscode.l10n.t('one row per line'),
+      markdown: vscode.l10n.t('Markdown table'),
+      html: vscode.l10n.t('web page (HTML)'),
+      'run-together': vscode.l10n.t('crawler text, cells run together'),
+    };
+    const layout = info.layout ? layouts[info.layout] ?? info.layout : undefined;
+    this.item.detail =
+      vscode.l10n.t('{0} warning(s), {1} notice(s)', info.warnings, info.infos) + (layout ? ` · ${vscode.l10n.t('tables read as: {0}', layout)}` : '');
     this.item.severity = info.errors ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
   }
 
