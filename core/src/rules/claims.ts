@@ -335,8 +335,8 @@ const YEAR = /([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s?年/
 const CN_YEAR: Record<string, string> = { '〇': '0', '○': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
 const yearOf = (s: string): number => Number(toAscii(s).replace(/[〇○零一二三四五六七八九]/g, (c) => CN_YEAR[c]));
 
-/** For each position of the sentence: 0 in scope, 1 another period, 2 not about the agency's applications (for good), 3 a comparison. */
-export function scopeMap(s: string, year: number | null, keySpans: { start: number; end: number }[]): Uint8Array {
+/** The state at a position of the sentence: 0 in scope, 1 another period, 2 not about the agency's applications (for good), 3 a comparison. */
+export function scopeMap(s: string, year: number | null, keySpans: { start: number; end: number }[]): (pos: number) => number {
   const events: { at: number; state: number; clause?: boolean }[] = [];
   const insideKey = (at: number) => keySpans.some((k) => at >= k.start && at < k.end);
   for (const m of s.matchAll(KILL)) events.push({ at: m.index!, state: 2 });
@@ -356,20 +356,26 @@ export function scopeMap(s: string, year: number | null, keySpans: { start: numb
   }
   for (const m of s.matchAll(COMPARE)) events.push({ at: m.index!, state: 3, clause: true });
   events.sort((a, b) => a.at - b.at);
-  const map = new Uint8Array(s.length + 1);
-  let state = 0;
-  let clauseState = -1;
-  let e = 0;
-  for (let i = 0; i <= s.length; i++) {
-    if ('，,：:。；;'.includes(s[i - 1] ?? '') && clauseState !== -1) clauseState = -1;
-    while (e < events.length && events[e].at === i) {
-      const ev = events[e++];
-      if (ev.clause) clauseState = ev.state;
-      else if (state !== 2) state = ev.state;
+  // Replayed up to the position asked about (a sentence has few figures: no map of every position).
+  return (pos: number): number => {
+    let state = 0;
+    let clauseState = -1;
+    let clauseStart = 0;
+    for (let i = pos - 1; i >= 0; i--) {
+      const c = s.charCodeAt(i);
+      if (c === 0xff0c || c === 0x2c || c === 0xff1a || c === 0x3a || c === 0x3002 || c === 0xff1b || c === 0x3b) {
+        clauseStart = i + 1;
+        break;
+      }
     }
-    map[i] = clauseState !== -1 ? Math.max(clauseState, state) : state;
-  }
-  return map;
+    for (const ev of events) {
+      if (ev.at > pos) break;
+      if (ev.clause) {
+        if (ev.at >= clauseStart) clauseState = ev.state;
+      } else if (state !== 2) state = ev.state;
+    }
+    return clauseState !== -1 ? Math.max(clauseState, state) : state;
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -517,7 +523,7 @@ export function readClaims(sentence: Sentence, defs: TableDefs, year: number | n
   const out: Claim[] = [];
   for (let fi = 0; fi < figures.length; fi++) {
     const f = figures[fi];
-    if (scope[f.start] !== 0) continue;
+    if (scope(f.start) !== 0) continue;
     // Keys before the figure in its own clause, after the previous figure.
     let clauseStart = fi > 0 ? figures[fi - 1].unitEnd : 0;
     for (let i = f.start - 1; i >= clauseStart; i--) {
@@ -659,7 +665,7 @@ export function readZeroClaims(sentence: Sentence, year: number | null): ZeroCla
   for (const m of s.matchAll(ZERO)) {
     const word = m[1];
     const at = m.index! + m[0].length - m[2].length - m[3].length - (m[4]?.length ?? 0) - word.length;
-    if (scope[at] !== 0) continue;
+    if (scope(at) !== 0) continue;
     // 无…复议被纠正 / 未发生…诉讼败诉: says nothing about how many cases there were.
     if (/^(?:案件)?(?:被|纠正|纠错|败诉|撤销|结果|决定|申请人)/.test(s.slice(m.index! + m[0].length))) continue;
     const groups = new Set<'review' | 'litigation'>();

@@ -25,7 +25,7 @@ const rule: Rule = {
       const scope = scopeMap(s, report.year, []);
       for (const m of s.matchAll(ALL_CLOSED)) {
         const at = m.index!;
-        if (scope[at] !== 0 || /率/.test(s.slice(at + m[0].length, at + m[0].length + 1))) continue;
+        if (scope(at) !== 0 || /率/.test(s.slice(at + m[0].length, at + m[0].length + 1))) continue;
         const before = s.slice(0, at);
         // Of a part only: 上年结转的申请已全部办结, 其中…均已办结.
         if (/结转|其中|部分|除/.test(before)) continue;
