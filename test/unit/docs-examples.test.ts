@@ -67,7 +67,7 @@ function merge(example: string[]): string | { text: string } {
   const runTogether = example.find((l) => !l.includes('\t') && /[^0-9\s][0-9]{3,}\s*[0-9]*$/.test(l.trim()));
   if (runTogether) return `digits run together (“${runTogether.trim()}”) are read in crawler text, not in the tab-separated skeleton`;
   const { head, sections, order } = skeleton();
-  let lines = example.filter((l) => l.trim() !== '' && !/^……（表.）$/.test(l.trim()));
+  let lines = example.filter((l) => l.trim() !== '');
   // Title and preamble.
   if (lines.length && isTitle(lines[0])) {
     head[0] = lines[0].trim();
@@ -98,13 +98,18 @@ function merge(example: string[]): string | { text: string } {
         continue;
       }
       if (k !== first) continue;
-      for (const s of shown) {
+      shown.forEach((s, n) => {
         const base = sections.get(s.index)!;
-        const own = s.body.filter((l) => !isEllipsis(l));
-        const rowsOnly = own.every((l) => labelOf(l) !== null);
-        out.push(s.heading, ...(own.length && !rowsOnly ? [...own, ''] : base.slice(1)));
-        if (own.length && rowsOnly) loose.push(...own);
-      }
+        // Table rows shown under a heading are rows of the tables; the rest is the section's body.
+        // (A body that writes out a whole table, header lines and all, is kept as it is.)
+        const wholeTable = s.body.some((l) => l.includes('\t') && labelOf(l) === null);
+        const prose = s.body.filter((l) => !isEllipsis(l) && (wholeTable || labelOf(l) === null));
+        if (!wholeTable) loose.push(...s.body.filter((l) => labelOf(l) !== null));
+        // A body left out (……, or the last heading shown) is the skeleton's; a heading followed
+        // directly by the next one has an empty body.
+        const elided = s.body.some(isEllipsis) || n === shown.length - 1;
+        out.push(s.heading, ...(prose.length ? [...prose, ''] : elided ? base.slice(1) : ['']));
+      });
     }
     text = out;
   } else text = [...head, ...order.flatMap((i) => sections.get(i)!)];
