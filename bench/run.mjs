@@ -76,7 +76,7 @@ function newestMtime(paths) {
 }
 
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : -1);
-const BUNDLES = { server: 'dist/server.js', client: 'dist/client.js', cli: 'dist/cli.js' };
+const BUNDLES = { server: 'dist/server.js', client: 'dist/client.js', cli: 'dist/cli.js', html: 'dist/html.js' };
 // For A/B experiments only: measure the language-server figures with another server bundle.
 const SERVER = process.env.NIANBAO_BENCH_SERVER || join(ROOT, BUNDLES.server);
 const SOURCES = ['core/src', 'server/src', 'cli/src', 'client/src', 'scripts/build.mjs', 'package.json'].map((p) => join(ROOT, p));
@@ -395,6 +395,36 @@ async function measureLspEdit(core, results) {
 }
 
 // ---------------------------------------------------------------------------
+// Published layouts
+
+/**
+ * html_page_ms: the invented published-style page of the tests (test/fixtures/page-2021.html:
+ * layout table, rowspan/colspan, blanks, a split table) with the prose of section 一 repeated to
+ * 200 kB, read by dist/html.js (parse5) and checked; median.
+ */
+function measureHtml(core, results) {
+  const key = 'html_page_ms';
+  try {
+    const { readHtml } = require(join(ROOT, BUNDLES.html));
+    const base = readFileSync(join(ROOT, 'test/fixtures/page-2021.html'), 'utf8');
+    const mark = base.indexOf('<p style="text-indent: 2em;"><span style="font-family: 黑体, SimHei;">二、');
+    if (mark < 0) throw new Error('page-2021.html: section 二 not found');
+    const para = '<p style="text-indent: 2em;"><span style="font-size: 16px;">本局围绕群众关切，及时发布文旅政策、行政许可和行政处罚信息，&nbsp;持续做好政策解读和回应关切工作。</span></p>\n';
+    let prose = '';
+    while (utf8Bytes(base) + utf8Bytes(prose) < 200_000) prose += para;
+    const page = base.slice(0, mark) + prose + base.slice(mark);
+    const run = () => core.checkDocument(core.documentOf(readHtml(page)));
+    const problems = run();
+    if (problems.some((p) => p.severity === 'error')) throw new Error(`the page does not check clean: ${problems[0].message}`);
+    const times = timeIt(run, { warmup: 5, reps: 40, budgetMs: 4000 });
+    results[key] = round(median(times), 2);
+    extra.push(`html page: ${utf8Bytes(page)} B, median ${median(times).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`);
+  } catch (e) {
+    fail(key, e.message);
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Sizes
 
 function measureSizes(results) {
@@ -419,6 +449,7 @@ const FIGURES = [
   ['lsp_ready_ms', 'ms', (v) => v <= 150, '≤ 150', 'spawn node dist/server.js --stdio → initialize result'],
   ['lsp_edit_p95_ms_100kb', 'ms', (v) => v <= 20, '≤ 20', 'one-digit edit → pulled diagnostics, 100 kB, p95 of 200'],
   ['recompute_ms_1mb', 'ms', null, '', 'parse + recompute totals, 1 MB report with wrong totals'],
+  ['html_page_ms', 'ms', (v) => v <= 5, '≤ 5', 'read (parse5) + check a 200 kB published-style HTML page, median'],
   ['vsix_kb', 'kB', (v) => v <= 250, '≤ 250', 'dist/nianbao.vsix'],
   ['server_bundle_kb', 'kB', null, '', 'dist/server.js'],
   ['client_bundle_kb', 'kB', null, '', 'dist/client.js'],
@@ -458,6 +489,8 @@ async function main() {
   log('bench: language server');
   await measureLspReady(results);
   await measureLspEdit(core, results);
+  log('bench: html page');
+  measureHtml(core, results);
   log('bench: cli');
   measureCli(results);
   measureSizes(results);

@@ -10,6 +10,8 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'dist/server.js', external: [] },
   { in: 'cli/src/main.ts', out: 'dist/cli.js', external: [] },
+  // The HTML reader (with parse5), loaded by the server only when a page is checked.
+  { in: 'core/src/readers/html.ts', out: 'dist/html.js', external: [] },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(
@@ -25,6 +27,9 @@ await Promise.all(
       minify: production,
       sourcemap: !production,
       legalComments: 'none',
+      // jsonc-parser's default (UMD) build requires its parts at run time, which a bundle cannot
+      // follow: take its ES module build instead.
+      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
       logLevel: 'warning',
     }),
   ),

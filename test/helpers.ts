@@ -31,3 +31,7 @@ export function where(text: string, p: Problem): string {
 export function lineText(text: string, n: number): string {
   return text.split('\n')[n - 1].replace(/\r$/, '');
 }
+
+/** Published reports as they are found (HTML pages, crawler text, PDF) with expected.json, beside the project. */
+export const EXAMPLES = path.resolve(ROOT, '..', 'shared', 'examples');
+export const EXAMPLES_MISSING = `examples not found at ${EXAMPLES}: the published-layout part of this test is skipped (own fixtures still run)`;

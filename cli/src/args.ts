@@ -3,7 +3,7 @@
 
 import type { SeveritySetting } from '../../core/src';
 
-export type Command = 'check' | 'fix' | 'explain' | 'help' | 'version';
+export type Command = 'check' | 'fix' | 'explain' | 'show' | 'help' | 'version';
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type EncodingOption = 'auto' | 'utf-8' | 'gb18030';
 export type FixMode = 'dry-run' | 'write' | 'stdout';
@@ -11,10 +11,18 @@ export type FixMode = 'dry-run' | 'write' | 'stdout';
 export interface Options {
   command: Command;
   /** For `help`: the command whose help is asked, if any. */
-  helpFor?: 'check' | 'fix' | 'explain';
+  helpFor?: 'check' | 'fix' | 'explain' | 'show';
   format: OutputFormat;
   encoding: EncodingOption;
   rules: Record<string, SeveritySetting>;
+  /** `--config FILE`: this config for every report instead of the nearest `.nianbao.json`. */
+  config?: string;
+  /** `--plugin`: load the plugin modules the config names. */
+  plugin: boolean;
+  /** `--baseline FILE`: findings accepted in this file are reported as unchanged, not as problems. */
+  baseline?: string;
+  /** `--write-baseline`: write every current finding into the baseline file (accept them all). */
+  writeBaseline: boolean;
   fixMode: FixMode;
   paths: string[];
   /** For `explain`. */
@@ -33,14 +41,14 @@ const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error
  * Throws UsageError on anything it cannot accept.
  */
 export function parseArgs(argv: readonly string[], knownCodes: readonly string[]): Options {
-  const opts: Options = { command: 'help', format: 'text', encoding: 'auto', rules: {}, fixMode: 'dry-run', paths: [] };
+  const opts: Options = { command: 'help', format: 'text', encoding: 'auto', rules: {}, plugin: false, writeBaseline: false, fixMode: 'dry-run', paths: [] };
   const args = [...argv];
   if (args.length === 0) throw new UsageError('缺少命令 (missing command): 用 check、fix 或 explain');
 
   const first = args[0];
   if (first === '-h' || first === '--help' || first === 'help') {
     const sub = args[1];
-    if (sub === 'check' || sub === 'fix' || sub === 'explain') opts.helpFor = sub;
+    if (sub === 'check' || sub === 'fix' || sub === 'explain' || sub === 'show') opts.helpFor = sub;
     return opts;
   }
   if (first === '-V' || first === '-v' || first === '--version') {
@@ -48,7 +56,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
     return opts;
   }
   if (first === '--explain' || first.startsWith('--explain=')) {
-    // rules.md speaks of `--explain CODE`: accept it as a spelling of `explain CODE`.
+    // `--explain CODE`, an older spelling, is accepted as `explain CODE`.
     const code = first.includes('=') ? first.slice(first.indexOf('=') + 1) : args[1];
     if (!code) throw new UsageError('--explain 需要规则代码 (--explain needs a rule code)');
     if (args.length > (first.includes('=') ? 1 : 2)) throw new UsageError('explain 只接受一个规则代码 (explain takes one rule code)');
@@ -56,9 +64,9 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
     opts.code = code;
     return opts;
   }
-  if (first !== 'check' && first !== 'fix' && first !== 'explain') {
+  if (first !== 'check' && first !== 'fix' && first !== 'explain' && first !== 'show') {
     if (first.startsWith('-')) throw new UsageError(`未知选项 (unknown option): ${first}`);
-    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain`);
+    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show`);
   }
   opts.command = first;
   args.shift();
@@ -76,7 +84,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
       continue;
     }
     if (arg === '-h' || arg === '--help') {
-      return { ...opts, command: 'help', helpFor: opts.command as 'check' | 'fix' | 'explain' };
+      return { ...opts, command: 'help', helpFor: opts.command as 'check' | 'fix' | 'explain' | 'show' };
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
@@ -92,14 +100,15 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
     };
     switch (name) {
       case '--format': {
-        onlyFor('check');
+        onlyFor('check', 'show');
         const v = takeValue();
         if (!FORMATS.includes(v as OutputFormat)) throw new UsageError(`--format 取值应为 text、json 或 sarif (got "${v}")`);
+        if (opts.command === 'show' && v === 'sarif') throw new UsageError('show 的 --format 取值应为 text 或 json (show prints text or json)');
         opts.format = v as OutputFormat;
         break;
       }
       case '--encoding': {
-        onlyFor('check', 'fix');
+        onlyFor('check', 'fix', 'show');
         const v = takeValue().toLowerCase();
         const norm = v === 'utf8' ? 'utf-8' : v;
         if (!ENCODINGS.includes(norm as EncodingOption)) throw new UsageError(`--encoding 取值应为 auto、utf-8 或 gb18030 (got "${v}")`);
@@ -113,13 +122,36 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         if (!m) throw new UsageError(`--rule 的格式应为 CODE=off|info|warning|error (got "${v}")`);
         const code = m[1].trim();
         const sev = m[2].trim();
-        if (!knownCodes.includes(code)) {
+        // Codes with a slash belong to plugins, known only once the config's plugins are loaded.
+        if (!knownCodes.includes(code) && !code.includes('/')) {
           throw new UsageError(`未知规则代码 (unknown rule code): ${code}；可用：${knownCodes.join(', ')}`);
         }
         if (!SEVERITIES.includes(sev as SeveritySetting)) {
           throw new UsageError(`规则 ${code} 的级别应为 off、info、warning 或 error (got "${sev}")`);
         }
         opts.rules[code] = sev as SeveritySetting;
+        break;
+      }
+      case '--config': {
+        onlyFor('check', 'fix');
+        const v = takeValue();
+        if (!v) throw new UsageError('--config 需要配置文件路径 (--config needs a FILE)');
+        opts.config = v;
+        break;
+      }
+      case '--baseline': {
+        onlyFor('check');
+        const v = takeValue();
+        if (!v) throw new UsageError('--baseline 需要文件路径 (--baseline needs a FILE)');
+        opts.baseline = v;
+        break;
+      }
+      case '--plugin':
+      case '--write-baseline': {
+        onlyFor(...(name === '--plugin' ? (['check', 'fix'] as Command[]) : (['check'] as Command[])));
+        if (eq >= 0) throw new UsageError(`${name} 不带取值 (${name} takes no value)`);
+        if (name === '--plugin') opts.plugin = true;
+        else opts.writeBaseline = true;
         break;
       }
       case '--write':
@@ -144,6 +176,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
   }
   if (positional.length === 0) throw new UsageError(`${opts.command} 需要至少一个路径 (${opts.command} needs at least one PATH; use - for stdin)`);
   opts.paths = positional;
+  if (opts.command === 'show' && positional.length !== 1) throw new UsageError('show 只接受一个文件 (show takes exactly one FILE)');
   if (opts.command === 'fix') {
     if (opts.fixMode === 'stdout' && positional.length !== 1) {
       throw new UsageError('fix --stdout 只能处理一个文件 (fix --stdout takes exactly one file)');

@@ -3,14 +3,20 @@
 export const MAIN_HELP = `nianbao — 政府信息公开工作年度报告检查工具 (checker for government information-disclosure annual reports)
 
 用法 (usage):
-  nianbao check [--format text|json|sarif] [--encoding auto|utf-8|gb18030] [--rule CODE=off|info|warning|error]... PATH...
-  nianbao fix   [--write | --stdout] [--encoding auto|utf-8|gb18030] [--rule CODE=SEVERITY]... PATH...
+  nianbao check [--format text|json|sarif] [--encoding auto|utf-8|gb18030] [--rule CODE=off|info|warning|error]...
+                [--config FILE] [--plugin] [--baseline FILE [--write-baseline]] PATH...
+  nianbao fix   [--write | --stdout] [--encoding auto|utf-8|gb18030] [--rule CODE=SEVERITY]... [--config FILE] [--plugin] PATH...
   nianbao explain CODE
+  nianbao show [--format text|json] [--encoding auto|utf-8|gb18030] FILE
   nianbao --help | --version
   nianbao <command> --help
 
 PATH 可以是文件、目录（递归查找 .txt 和 .md，跳过 node_modules 和以 . 开头的目录；目录中不是年报的文件
 静默跳过，但目录里一份年报也没有时报错），或 - 表示标准输入。
+
+配置文件 (config): 每份年报使用其所在目录或上级目录中最近的 .nianbao.json（可带注释的 JSON：rules、
+extends、ignores、overrides、customRules、plugins、baseline）；--rule 优先于配置文件。配置文件有错时
+报告原因（路径:行:列）并以状态 2 退出。详见 docs/config.md。
 
 退出状态 (exit status): 0 没有“错误”级别的问题；1 至少一个；2 用法错误或读写错误（信息写在 stderr）。
 `;
@@ -28,7 +34,13 @@ export const CHECK_HELP = `用法 (usage): nianbao check [选项] PATH...
   --encoding auto|utf-8|gb18030
                              读取编码（默认 auto：UTF-8（可带 BOM），不是有效 UTF-8 时按 GB18030；
                              带 BOM 的 UTF-16 总能识别）
-  --rule CODE=LEVEL          改变某条规则的级别：off、info、warning、error；可重复
+  --rule CODE=LEVEL          改变某条规则的级别：off、info、warning、error；可重复（优先于配置文件）
+  --config FILE              对所有年报使用这个配置文件，不再查找 .nianbao.json
+  --plugin                   加载配置文件 plugins 中列出的规则模块（插件是可执行代码，只对信任的目录使用）
+  --baseline FILE            已接受问题的基线文件：其中记录的问题不再计为问题（text/json 中不显示，
+                             SARIF 中标为 baselineState "unchanged" 并带 suppressions），只报告新问题；
+                             默认使用配置文件的 baseline 项
+  --write-baseline           把当前全部问题写入基线文件（接受它们），退出状态 0
   -h, --help                 显示本帮助
 
 标准输出只有检查结果；错误信息写到标准错误。
@@ -50,6 +62,7 @@ export const FIX_HELP = `用法 (usage): nianbao fix [--write | --stdout] [选�
 其他选项 (options):
   --encoding auto|utf-8|gb18030   读取编码，同 check
   --rule CODE=LEVEL               关闭（off）的规则不做修复（例如 row-total=off 时不改各行总计）
+  --config FILE, --plugin         同 check
   -h, --help                      显示本帮助
 
 退出状态：0 修复后没有错误级别的问题；1 修复后仍有错误（例如勾稽关系不平衡，需人工核对输入数字，
@@ -60,4 +73,19 @@ export const EXPLAIN_HELP = `用法 (usage): nianbao explain CODE
 
 显示规则 CODE 的说明文档：检查什么、为什么（法律依据）、错误示例、正确示例、能否自动修复。
 未知的规则代码：退出状态 2，并列出全部规则代码。
+`;
+
+export const SHOW_HELP = `用法 (usage): nianbao show [--format text|json] [--encoding auto|utf-8|gb18030] FILE
+
+显示 nianbao 从文件中读到了什么：标题、机关、年度、格式、表格的排版（cells 一格一行、rows 一行一行、
+markdown、html 网页、run-together 数字连写的网页文字），以及每张表的行、列、数字和它们在文件中的位置
+（行:列，从 1 起）。文件可以是 .txt、.md、.html/.htm。
+
+选项 (options):
+  --format text|json   输出格式（默认 text）；json：{ path, encoding, title, agency, year, format, layout,
+                       sections: [{ index, heading, line, column }], tables: [{ id, name, format, columns:
+                       [{ key, label }], rows: [{ key, label, columns, line, column, cells: [{ key, raw,
+                       value, line, column, endLine, endColumn }] }] }], notes: [{ code, message, line, column }] }
+  --encoding auto|utf-8|gb18030   读取编码（同 check）
+  -h, --help           显示本帮助
 `;

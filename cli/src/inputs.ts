@@ -1,12 +1,13 @@
 // Turning the PATH arguments into parsed reports: files, directories (recursive), `-` for stdin.
-// Rules (cli.md and the brief): a file named explicitly must be a report, or it is an error (exit 2);
+// Rules (README.md "Command line", nianbao --help): a file named explicitly must be a report, or it is an error (exit 2);
 // inside a directory, files that are not reports are skipped silently, but a directory without a
 // single report is an error.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from '../../core/src';
-import type { Report } from '../../core/src';
+import { documentOf, readText } from '../../core/src';
+import { readHtml } from '../../core/src/readers/html';
+import type { Document, Report } from '../../core/src';
 import type { EncodingOption } from './args';
 import { decode, ioError, IoError, readBytes, readStdin, walk } from './io';
 import type { Decoded } from './io';
@@ -18,12 +19,32 @@ export interface Input {
   file: string | null;
   bytes: Buffer;
   decoded: Decoded;
+  /** The document as read (plain text, crawler text, a page) and its report. */
+  doc: Document;
   report: Report;
 }
 
 export const NOT_A_REPORT = '不是政府信息公开工作年度报告（未找到标题和章节） (not an annual report: no title or section headings found)';
 export const EMPTY_FILE = '空文件，不是政府信息公开工作年度报告 (empty file: not an annual report)';
 export const NO_REPORT_IN_DIR = '目录中没有找到政府信息公开工作年度报告 (no annual report found in this directory: .txt/.md files searched recursively)';
+
+/** Files nianbao does not read yet: one clear line, exit 2 (recognised by extension or by their first bytes). */
+const OFFICE_FORMATS: { test: (display: string, bytes: Buffer) => boolean; message: string }[] = [
+  {
+    test: (d, b) => /\.pdf$/i.test(d) || b.subarray(0, 5).toString('latin1') === '%PDF-',
+    message: 'PDF 文件暂不能直接检查：请把报告另存为文本（.txt）或网页（.html）后再检查 (PDF is not read yet: save the report as text or HTML)',
+  },
+  {
+    test: (d, b) => /\.(docx|doc|wps)$/i.test(d) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04),
+    message: 'Word/WPS 文件暂不能直接检查：请另存为文本（.txt）或网页（.html）后再检查 (Word files are not read yet: save the report as text or HTML)',
+  },
+];
+
+/** A page (`.html`, `.htm`, or markup on standard input) through the HTML reader; any other text as text. */
+export function readDocument(display: string, text: string): Document {
+  const html = /\.html?$/i.test(display) || (display === STDIN_DISPLAY && /^\s*<(?:!doctype|html|head|body|meta|div|p|table)\b/i.test(text));
+  return html ? documentOf(readHtml(text)) : readText(text);
+}
 
 /**
  * Reads every PATH in order and hands each report to `onReport`; each problem goes to `onError`
@@ -40,6 +61,11 @@ export async function collect(
 
   /** Decodes and parses one file; true when it was a report (and went to onReport). */
   const load = (display: string, file: string | null, bytes: Buffer, explicit: boolean): boolean => {
+    const office = OFFICE_FORMATS.find((f) => f.test(display, bytes));
+    if (office) {
+      if (explicit) onError(new IoError(display, office.message));
+      return false;
+    }
     let decoded: Decoded;
     try {
       decoded = decode(bytes, encoding, display);
@@ -52,12 +78,13 @@ export async function collect(
       if (explicit) onError(new IoError(display, EMPTY_FILE));
       return false;
     }
-    const report = parse(decoded.text);
+    const doc = readDocument(display, decoded.text);
+    const report = doc.report;
     if (!report.isReport) {
       if (explicit) onError(new IoError(display, NOT_A_REPORT));
       return false;
     }
-    onReport({ display, file, bytes, decoded, report });
+    onReport({ display, file, bytes, decoded, doc, report });
     return true;
   };
 

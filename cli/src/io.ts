@@ -54,6 +54,14 @@ export function decode(bytes: Uint8Array, option: EncodingOption, label: string)
   }
   const hasUtf8Bom = startsWith(bytes, 0xef, 0xbb, 0xbf);
   if (option === 'gb18030') return decodeGb18030(bytes, label);
+  // An HTML page that declares a Chinese national charset (<meta charset="gbk">) is read in it.
+  if (option === 'auto' && !hasUtf8Bom && declaresGb(probe)) {
+    try {
+      return decodeGb18030(bytes, label);
+    } catch {
+      // the declaration is wrong: try UTF-8 below
+    }
+  }
   const body = hasUtf8Bom ? bytes.subarray(3) : bytes;
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
@@ -64,6 +72,12 @@ export function decode(bytes: Uint8Array, option: EncodingOption, label: string)
     }
   }
   return decodeGb18030(bytes, label);
+}
+
+/** `<meta charset="gb2312">` or `content="text/html; charset=gbk"` in the first bytes of a page. */
+function declaresGb(probe: Uint8Array): boolean {
+  const head = Buffer.from(probe.subarray(0, 2048)).toString('latin1').toLowerCase();
+  return /<meta[^>]+charset\s*=\s*["']?\s*(gb2312|gbk|gb18030|x-gbk|cp936)\b/.test(head);
 }
 
 function decodeGb18030(bytes: Uint8Array, label: string): Decoded {
@@ -127,7 +141,7 @@ export async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const REPORT_EXTENSIONS = new Set(['.txt', '.md']);
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
 
 /** One file a directory walk found: `display` is the path as shown (given directory + relative path). */
 export interface FoundFile {
@@ -136,7 +150,7 @@ export interface FoundFile {
 }
 
 /**
- * Files under `dir` with a `.txt`/`.md` extension, recursively, sorted, skipping `node_modules` and
+ * Files under `dir` with a `.txt`/`.md`/`.html`/`.htm` extension, recursively, sorted, skipping `node_modules` and
  * dot-folders, following symbolic links without looping. Unreadable sub-directories are reported
  * through `onError` and skipped.
  */

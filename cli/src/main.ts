@@ -1,4 +1,4 @@
-// `nianbao`: the command line around the checking core (see ../../../shared/spec/cli.md and --help).
+// `nianbao`: the command line around the checking core (README.md "Command line", and --help).
 //   check   -> diagnostics as text, JSON or SARIF 2.1.0
 //   fix     -> the fix-all set (recompute totals, canonical headings): dry run, --write or --stdout
 //   explain -> the rule's documentation page
@@ -7,15 +7,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, check, fixAll, parse, positionAt, RULES } from '../../core/src';
-import type { Edit, Settings } from '../../core/src';
+import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, positionAt, RULES } from '../../core/src';
+import type { Edit, RuleMeta, Settings } from '../../core/src';
+import { ConfigCache } from '../../node/src/config';
+import { effectiveFor, type Effective } from '../../node/src/effective';
+import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
 import { parseArgs, UsageError } from './args';
 import type { Options } from './args';
-import { CHECK_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP } from './help';
-import { collect } from './inputs';
+import { CHECK_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP, SHOW_HELP } from './help';
+import { showModel, showText } from './show';
+import { collect, readDocument } from './inputs';
 import type { Input } from './inputs';
 import { encode, IoError } from './io';
-import { docPath, formatJson, formatSarif, formatText, locate, reportSummary } from './output';
+import { docsFile, docsHref } from '../../node/src/docs';
+import { formatJson, formatSarif, formatText, locate, reportSummary } from './output';
 import type { FileResult } from './output';
 
 interface Io {
@@ -46,8 +51,16 @@ function packageInfo(): PackageInfo {
 
 const errorLine = (e: IoError): string => `nianbao: ${e.path}: ${e.message}`;
 
+/** The custom rules of the config that applies in the working folder (or --config): valid for --rule too. */
+function customCodes(argv: readonly string[]): string[] {
+  const i = argv.findIndex((a) => a === '--config' || a.startsWith('--config='));
+  const explicit = i === -1 ? undefined : argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
+  const found = new ConfigCache().forDir(process.cwd(), explicit);
+  return found && !(found instanceof Error) ? found.customRules.map((r) => r.code) : [];
+}
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const codes = RULES.map((r) => r.code);
+  const codes = [...RULES.map((r) => r.code), ...customCodes(argv)];
   let opts: Options;
   try {
     opts = parseArgs(argv, codes);
@@ -60,7 +73,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   switch (opts.command) {
     case 'help':
-      io.out(opts.helpFor === 'check' ? CHECK_HELP : opts.helpFor === 'fix' ? FIX_HELP : opts.helpFor === 'explain' ? EXPLAIN_HELP : MAIN_HELP);
+      io.out(
+        opts.helpFor === 'check'
+          ? CHECK_HELP
+          : opts.helpFor === 'fix'
+            ? FIX_HELP
+            : opts.helpFor === 'explain'
+              ? EXPLAIN_HELP
+              : opts.helpFor === 'show'
+                ? SHOW_HELP
+                : MAIN_HELP,
+      );
       return 0;
     case 'version':
       io.out(`${packageInfo().version}\n`);
@@ -71,6 +94,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return runCheck(opts, io);
     case 'fix':
       return runFix(opts, io);
+    case 'show':
+      return runShow(opts, io);
   }
 }
 
@@ -84,11 +109,16 @@ function explain(code: string, io: Io): number {
     io.err(`nianbao: 未知规则代码 (unknown rule code): ${code}\n可用的规则代码 (rule codes):\n${list}\n`);
     return 2;
   }
+  const file = docsFile(rule);
+  if (!file) {
+    io.out(`${rule.code}: ${rule.description}\n${docsHref(rule)}\n`);
+    return 0;
+  }
   let page: string;
   try {
-    page = fs.readFileSync(docPath(code), 'utf8');
+    page = fs.readFileSync(file, 'utf8');
   } catch {
-    io.err(`nianbao: ${docPath(code)}: 找不到规则文档 (rule page not found); 规则说明：${rule.description}\n`);
+    io.err(`nianbao: ${file}: 找不到规则文档 (rule page not found); 规则说明：${rule.description}\n`);
     return 2;
   }
   io.out(page.endsWith('\n') ? page : page + '\n');
@@ -98,22 +128,88 @@ function explain(code: string, io: Io): number {
 // ---------------------------------------------------------------------------
 // check
 
+/**
+ * The settings of each report from the config in effect (docs/config.md) and --rule; each config
+ * error and plugin failure is told once on stderr and makes the exit status 2.
+ */
+function settingsSource(opts: Options, io: Io, errors: string[]): (file: string | null) => Effective {
+  const cache = new ConfigCache();
+  const told = new Set<string>();
+  const tell = (line: string) => {
+    if (told.has(line)) return;
+    told.add(line);
+    errors.push(line);
+    io.err(line + '\n');
+  };
+  return (file) => {
+    const eff = effectiveFor(cache, file, process.cwd(), { explicit: opts.config, overrides: opts.rules, allowPlugins: opts.plugin });
+    if (eff.error) {
+      const rel = path.relative(process.cwd(), eff.error.file);
+      tell(`nianbao: ${eff.error.describe(rel && !rel.startsWith('..') ? rel : eff.error.file)}`);
+    }
+    for (const e of eff.pluginErrors) tell(`nianbao: ${e}`);
+    if (eff.pluginsSkipped && !told.has('plugins')) {
+      told.add('plugins');
+      io.err('nianbao: 配置文件列出了插件，但未加载（插件是可执行代码；信任该目录时加 --plugin） (plugins not loaded without --plugin)\n');
+    }
+    return eff;
+  };
+}
+
 async function runCheck(opts: Options, io: Io): Promise<number> {
-  const settings: Settings = { rules: opts.rules };
   const results: FileResult[] = [];
   const errors: string[] = [];
+  const settingsOf = settingsSource(opts, io, errors);
+  const extraRules = new Map<string, RuleMeta>();
+  const baselines = new Map<string, Baseline | null>();
+  const baselineOf = (file: string): Baseline | null => {
+    if (!baselines.has(file)) {
+      try {
+        baselines.set(file, readBaseline(file));
+      } catch (e) {
+        if (!(e instanceof BaselineError)) throw e;
+        const line = `nianbao: ${e.file}: ${e.message}`;
+        errors.push(line);
+        io.err(line + '\n');
+        baselines.set(file, null);
+      }
+    }
+    return baselines.get(file)!;
+  };
+  /** The findings of each report, for --write-baseline. */
+  const written = new Map<string, { file: string; findings: { code: string; fingerprint: string; message: string; line: number }[] }[]>();
+  let usesBaseline = false;
   await collect(
     opts.paths,
     opts.encoding,
     (input) => {
-      const problems = check(input.report, settings);
+      const eff = settingsOf(input.file);
+      if (eff.ignored) return;
+      for (const r of eff.settings.extraRules ?? []) extraRules.set(r.code, r);
+      const problems = checkDocument(input.doc, eff.settings);
       const text = input.decoded.text;
-      const diagnostics = problems.map((p) => locate(text, p));
+      const prints = fingerprints(text, problems);
+      const diagnostics = problems.map((p, i) => ({ ...locate(text, p), fingerprint: prints[i] }));
+      const baselineFile = opts.baseline
+        ? path.resolve(opts.baseline)
+        : defaultBaselinePath(eff.config?.dir ?? (input.file ? path.dirname(input.file) : null), eff.config?.baseline);
+      if (baselineFile && input.file && (opts.baseline || opts.writeBaseline || fs.existsSync(baselineFile))) {
+        usesBaseline = true;
+        if (opts.writeBaseline) {
+          const list = written.get(baselineFile) ?? [];
+          list.push({ file: input.file, findings: diagnostics.map((d) => ({ code: d.code, fingerprint: d.fingerprint, message: d.message, line: d.line })) });
+          written.set(baselineFile, list);
+        } else {
+          const baseline = baselineOf(baselineFile);
+          const accepted = baseline ? acceptedFor(baseline, baselineFile, input.file) : new Set<string>();
+          for (const d of diagnostics) (d as { accepted?: boolean }).accepted = accepted.has(d.fingerprint);
+        }
+      }
       results.push({
         display: input.display,
         file: input.file,
         encoding: input.decoded.encoding,
-        report: reportSummary(input.report),
+        report: reportSummary(input.report, layoutOf(input.doc)),
         diagnostics,
       });
     },
@@ -122,7 +218,26 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
       io.err(errorLine(e) + '\n');
     },
   );
-  if (opts.format === 'json') io.out(formatJson(results));
+  if (opts.writeBaseline) {
+    if (!usesBaseline && results.length) {
+      io.err('nianbao: --write-baseline 需要基线文件：加 --baseline FILE，或在 .nianbao.json 中写 "baseline" (--write-baseline needs --baseline FILE)\n');
+      return 2;
+    }
+    for (const [file, reports] of written) {
+      let baseline: Baseline = baselineOf(file) ?? { version: 1, accepted: [] };
+      for (const r of reports) baseline = withFindings(baseline, file, r.file, r.findings, true);
+      try {
+        writeBaseline(file, baseline);
+      } catch (e) {
+        io.err(`nianbao: ${file}: 无法写入基线文件 (${(e as Error).message.split('\n')[0]})\n`);
+        return 2;
+      }
+      const n = reports.reduce((s, r) => s + r.findings.length, 0);
+      io.err(`nianbao: 已将 ${reports.length} 个文件中的 ${n} 个问题写入基线 ${path.relative(process.cwd(), file) || file} (${n} finding(s) accepted)\n`);
+    }
+    return errors.length ? 2 : 0;
+  }
+  if (opts.format === 'json') io.out(formatJson(results, usesBaseline));
   else if (opts.format === 'sarif') {
     const info = packageInfo();
     io.out(
@@ -132,11 +247,30 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
         cwd: process.cwd(),
         overrides: opts.rules,
         errors,
+        extraRules: [...extraRules.values()],
+        baseline: usesBaseline,
       }),
     );
   } else if (results.length > 0 || errors.length === 0) io.out(formatText(results));
   if (errors.length) return 2;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error' && !d.accepted)) ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// show
+
+async function runShow(opts: Options, io: Io): Promise<number> {
+  let failed = false;
+  await collect(
+    opts.paths,
+    opts.encoding,
+    (input) => io.out(opts.format === 'json' ? JSON.stringify(showModel(input), null, 2) + '\n' : showText(input)),
+    (e) => {
+      failed = true;
+      io.err(errorLine(e) + '\n');
+    },
+  );
+  return failed ? 2 : 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -152,10 +286,10 @@ interface Planned {
 
 function plan(input: Input, settings: Settings): Planned {
   const text = input.decoded.text;
-  const edits = [...fixAll(input.report, settings)].sort((a, b) => a.start - b.start || a.end - b.end);
+  const edits = [...fixAllDocument(input.doc, settings)].sort((a, b) => a.start - b.start || a.end - b.end);
   const fixed = edits.length ? applyEdits(text, edits) : text;
-  const after = fixed === text ? input.report : parse(fixed);
-  const remaining = check(after, settings).filter((p) => p.severity === 'error').length;
+  const after = fixed === text ? input.doc : readDocument(input.display, fixed);
+  const remaining = checkDocument(after, settings).filter((p) => p.severity === 'error').length;
   return { input, edits, fixed, remaining };
 }
 
@@ -172,13 +306,17 @@ function describeEdits(p: Planned): string[] {
 }
 
 async function runFix(opts: Options, io: Io): Promise<number> {
-  const settings: Settings = { rules: opts.rules };
   const errors: IoError[] = [];
+  const configErrors: string[] = [];
+  const settingsOf = settingsSource(opts, io, configErrors);
   const planned: Planned[] = [];
   await collect(
     opts.paths,
     opts.encoding,
-    (input) => planned.push(plan(input, settings)),
+    (input) => {
+      const eff = settingsOf(input.file);
+      if (!eff.ignored) planned.push(plan(input, eff.settings));
+    },
     (e) => {
       errors.push(e);
       io.err(errorLine(e) + '\n');
@@ -192,7 +330,7 @@ async function runFix(opts: Options, io: Io): Promise<number> {
     }
     const p = planned[0];
     if (p) io.out(encode(p.fixed, p.input.decoded));
-    if (errors.length || !p) return 2;
+    if (errors.length || configErrors.length || !p) return 2;
     if (p.remaining > 0) io.err(`nianbao: ${p.input.display}: 修复后仍有 ${p.remaining} 个错误，需要人工处理（用 nianbao check 查看） (${p.remaining} error(s) remain after fixing)\n`);
     return p.remaining > 0 ? 1 : 0;
   }
@@ -250,7 +388,7 @@ async function runFix(opts: Options, io: Io): Promise<number> {
     if (remaining > 0) lines.push(`修复后仍有 ${remaining} 个错误，需要人工处理（用 nianbao check 查看）`);
     io.out(lines.join('\n') + '\n');
   }
-  if (errors.length) return 2;
+  if (errors.length || configErrors.length) return 2;
   return remaining > 0 ? 1 : 0;
 }
 

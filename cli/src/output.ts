@@ -1,11 +1,13 @@
-// The three output formats of `nianbao check` (cli.md): text, JSON and SARIF 2.1.0.
+// The three output formats of `nianbao check` (README.md "Command line", nianbao check --help):
+// text, JSON and SARIF 2.1.0.
 // Positions are 1-based; a column counts UTF-16 code units, as the editor does.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { positionAt, RULES } from '../../core/src';
-import type { FormatId, Problem, Report, Severity } from '../../core/src';
+import type { FormatId, Problem, Report, RuleMeta, Severity, SourceLayout } from '../../core/src';
+import { docsFile, docsHref } from '../../node/src/docs';
 import type { Encoding } from './io';
 
 export interface Located {
@@ -16,6 +18,10 @@ export interface Located {
   column: number;
   endLine: number;
   endColumn: number;
+  /** What the finding is, independent of where (core fingerprints()): the key of baselines. */
+  fingerprint?: string;
+  /** Listed in the baseline in use: accepted, not reported as a problem. */
+  accepted?: boolean;
 }
 
 /** One checked report: what every format prints. */
@@ -25,7 +31,7 @@ export interface FileResult {
   /** Absolute path on disk, or null for standard input. */
   file: string | null;
   encoding: Encoding;
-  report: { title: string | null; agency: string | null; year: number | null; format: FormatId | null };
+  report: { title: string | null; agency: string | null; year: number | null; format: FormatId | null; layout: SourceLayout };
   diagnostics: Located[];
 }
 
@@ -46,12 +52,13 @@ export function locate(text: string, p: Problem): Located {
   };
 }
 
-export function reportSummary(report: Report): FileResult['report'] {
+export function reportSummary(report: Report, layout: SourceLayout): FileResult['report'] {
   return {
     title: report.title ? report.title.text : null,
     agency: report.agency,
     year: report.year,
     format: report.format,
+    layout,
   };
 }
 
@@ -63,15 +70,20 @@ const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ');
 export function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   const count = { error: 0, warning: 0, info: 0 };
+  let accepted = 0;
   for (const r of results) {
     for (const d of r.diagnostics) {
+      if (d.accepted) {
+        accepted++;
+        continue;
+      }
       count[d.severity]++;
       lines.push(`${r.display}:${d.line}:${d.column}  ${d.severity}  ${oneLine(d.message)}  [${d.code}]`);
     }
   }
   const total = count.error + count.warning + count.info;
   lines.push(
-    `${total} 个问题（${count.error} 个错误，${count.warning} 个警告，${count.info} 个提示），共检查 ${results.length} 个文件`,
+    `${total} 个问题（${count.error} 个错误，${count.warning} 个警告，${count.info} 个提示），共检查 ${results.length} 个文件${accepted ? `；另有 ${accepted} 个已接受的问题（基线）未列出` : ''}`,
   );
   return lines.join('\n') + '\n';
 }
@@ -79,20 +91,25 @@ export function formatText(results: FileResult[]): string {
 // ---------------------------------------------------------------------------
 // json
 
-export function formatJson(results: FileResult[]): string {
+/** With a baseline in use, accepted findings are left out of `diagnostics` and counted in `accepted`. */
+export function formatJson(results: FileResult[], baseline = false): string {
   const files = results.map((r) => ({
     path: r.display,
     encoding: r.encoding,
     report: r.report,
-    diagnostics: r.diagnostics.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      message: d.message,
-      line: d.line,
-      column: d.column,
-      endLine: d.endLine,
-      endColumn: d.endColumn,
-    })),
+    diagnostics: r.diagnostics
+      .filter((d) => !d.accepted)
+      .map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        line: d.line,
+        column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+        fingerprint: d.fingerprint,
+      })),
+    ...(baseline ? { accepted: r.diagnostics.filter((d) => d.accepted).length } : {}),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';
 }
@@ -100,18 +117,11 @@ export function formatJson(results: FileResult[]): string {
 // ---------------------------------------------------------------------------
 // sarif
 
-/** Where the shipped rule pages are: `docs/rules/` beside `dist/` in the installed package. */
-export function docsDir(): string {
-  return path.join(__dirname, '..', 'docs', 'rules');
-}
-
-export function docPath(code: string): string {
-  return path.join(docsDir(), `${code}.md`);
-}
-
-function readDoc(code: string): string | null {
+function readDoc(meta: RuleMeta): string | null {
+  const file = docsFile(meta);
+  if (!file) return null;
   try {
-    return fs.readFileSync(docPath(code), 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch {
     return null;
   }
@@ -138,23 +148,28 @@ export interface SarifOptions {
   overrides: Record<string, Severity | 'off'>;
   /** One-line I/O and usage errors met during the run (tool execution notifications). */
   errors: string[];
+  /** Rules from the config (declarative rules, plugins) that ran besides the built-in ones. */
+  extraRules?: readonly RuleMeta[];
+  /** A baseline was in use: every result says whether it is new or unchanged (accepted, and suppressed). */
+  baseline?: boolean;
 }
 
 export function formatSarif(results: FileResult[], opts: SarifOptions): string {
-  const rules = RULES.map((r) => {
-    const doc = readDoc(r.code);
+  const all = [...RULES, ...(opts.extraRules ?? [])];
+  const rules = all.map((r) => {
+    const doc = readDoc(r);
     const full = `${r.description}${r.fixable ? '（有快速修复）' : ''}`;
     return {
       id: r.code,
       shortDescription: { text: r.description },
       fullDescription: { text: full },
-      helpUri: pathToFileURL(docPath(r.code)).href,
+      ...(r.docs ? { helpUri: docsHref(r) } : {}),
       ...(doc ? { help: { text: full, markdown: doc } } : {}),
       defaultConfiguration: { level: sarifLevel(r.severity) },
       properties: { fixable: r.fixable },
     };
   });
-  const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+  const ruleIndex = new Map(all.map((r, i) => [r.code, i]));
 
   const artifacts: object[] = [];
   const artifactIndex = new Map<FileResult, number>();
@@ -176,6 +191,9 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
       ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
       level: sarifLevel(d.severity),
       message: { text: d.message },
+      ...(d.fingerprint ? { partialFingerprints: { 'nianbao/v1': d.fingerprint } } : {}),
+      ...(opts.baseline ? { baselineState: d.accepted ? 'unchanged' : 'new' } : {}),
+      ...(d.accepted ? { suppressions: [{ kind: 'external', status: 'accepted', justification: '已在基线文件中接受 (accepted in the baseline file)' }] } : {}),
       locations: [
         {
           physicalLocation: {

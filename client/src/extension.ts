@@ -1,5 +1,8 @@
 // The nianbao extension: starts the language server and adds the commands that need the editor
-// (recompute totals, new report, check workspace) and the language status item.
+// (recompute totals, fix all, new report, check workspace), the language status item, the context key
+// `nianbao.isReport` that shows the report commands only on reports, the offer to switch a plain-text
+// report to the 政务公开年报 mode, the offer to reopen a mis-decoded GB18030 report, and the rendered,
+// read-only rule pages behind the links in the Problems panel.
 // Everything about reports is decided by the server; this file only talks to VS Code.
 
 import * as vscode from 'vscode';
@@ -13,7 +16,7 @@ import {
 } from '../../server/src/protocol';
 import type { CheckTextResult, RecomputeResult, ReportInfo } from '../../server/src/protocol';
 
-const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
+const LANGUAGES = ['nianbao', 'plaintext', 'markdown', 'html'];
 const SCHEMES = ['file', 'untitled'];
 const SELECTOR: { language: string; scheme: string }[] = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
 const REPORT_FILES = '**/*.{txt,md}';
@@ -22,7 +25,15 @@ const EXCLUDED_FILES = '{**/node_modules/**,**/.git/**,**/out/**,**/dist/**}';
 const MAX_WORKSPACE_FILES = 5000;
 /** How many changed cells the message after recompute lists by name before saying "…". */
 const MAX_LISTED_CHANGES = 6;
-const TABLE_NAMES: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' };
+/** Context key: the active editor holds a document the server checks as a report. */
+const IS_REPORT_KEY = 'nianbao.isReport';
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('nianbao');
+/** Read-only documents of the rule pages (docs/rules/CODE.md), shown rendered. */
+const RULE_SCHEME = 'nianbao-rule';
+/** globalState key: per file URI, the answer to the offer to switch to the nianbao language (asked once). */
+const MODE_ANSWERS = 'nianbao.modeAnswers';
+/** globalState key: file URIs whose offer to reopen as GB18030 was declined. */
+const ENCODING_DECLINED = 'nianbao.encodingDeclined';
 
 let client: LanguageClient | undefined;
 
@@ -35,10 +46,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Nianbao Annual Report'));
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
-    // No `synchronize`: the server registers for nianbao.* changes itself and pulls settings per document.
+    // No `synchronize`: the server registers for nianbao.* changes and JSON file changes itself and pulls
+    // settings per document.
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // Plugin rules of a .nianbao.json are code: the server loads them only in a trusted workspace.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      // The server links each code to its page in the extension folder (file:); the editor shows it
+      // through a read-only scheme, rendered (see RulePages), not as an editable Markdown file.
+      provideDiagnostics: async (doc, previousResultId, token, next) => {
+        const report = await next(doc, previousResultId, token);
+        if (report && 'items' in report && report.items) for (const d of report.items) rulePageLink(d);
+        return report;
+      },
+    },
   };
   client = new LanguageClient('nianbao', vscode.l10n.t('Nianbao Annual Report'), serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);
@@ -49,11 +72,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Once a file is open, the language server's own (pulled) diagnostics take over.
     vscode.workspace.onDidOpenTextDocument((doc) => workspaceDiagnostics.delete(doc.uri)),
     vscode.commands.registerCommand('nianbao.recomputeTotals', (uri?: string | vscode.Uri) => recomputeTotals(uri)),
+    vscode.commands.registerCommand('nianbao.fixAll', (uri?: string | vscode.Uri) => fixAllCommand(uri)),
     vscode.commands.registerCommand('nianbao.newReport', (agency?: string, year?: number | string) => newReport(agency, year)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(workspaceDiagnostics)),
+    // Not in the palette: the buttons of the two offers call them, and the tests.
+    vscode.commands.registerCommand('nianbao.reopenAsGb18030', (uri?: vscode.Uri) => reopenAsGb18030(uri)),
+    vscode.commands.registerCommand('nianbao.useReportMode', (uri?: vscode.Uri) => useReportMode(context, uri)),
+    new RulePages(context),
   );
   await client.start();
-  context.subscriptions.push(new StatusItem());
+  context.subscriptions.push(
+    new StatusItem(context),
+    new EncodingCheck(context),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('nianbao/trust', { trusted: true })),
+  );
 }
 
 export async function deactivate(): Promise<void> {
@@ -68,6 +100,8 @@ export interface RecomputeOutcome {
   changed: number;
   remaining: number;
   message: string;
+  /** The document is not a report: nothing was done. */
+  notReport?: boolean;
 }
 
 async function recomputeTotals(arg?: string | vscode.Uri): Promise<RecomputeOutcome | undefined> {
@@ -79,8 +113,9 @@ async function recomputeTotals(arg?: string | vscode.Uri): Promise<RecomputeOutc
   const doc = await vscode.workspace.openTextDocument(uri);
   const result = await client.sendRequest<RecomputeResult | null>(RecomputeRequestMethod, { uri: doc.uri.toString() });
   if (!result) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('This document is not checked as an annual report.'));
-    return undefined;
+    const message = vscode.l10n.t('This document is not an annual report with statistical tables (no report title or table found): there are no totals to recompute.');
+    void vscode.window.showWarningMessage(message);
+    return { changed: 0, remaining: 0, message, notReport: true };
   }
   if (result.version !== doc.version) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while the totals were computed. Please try again.'));
@@ -99,7 +134,7 @@ async function recomputeTotals(arg?: string | vscode.Uri): Promise<RecomputeOutc
   if (result.changes.length) {
     const listed = result.changes
       .slice(0, MAX_LISTED_CHANGES)
-      .map((c) => vscode.l10n.t('{0} {1}: {2} → {3}', TABLE_NAMES[c.table] ?? c.table, c.cell, c.from, c.to));
+      .map((c) => vscode.l10n.t('{0} {1}: {2} → {3}', c.tableName, c.cell, c.from, c.to));
     const more = result.changes.length > MAX_LISTED_CHANGES ? vscode.l10n.t(' and {0} more', result.changes.length - MAX_LISTED_CHANGES) : '';
     parts.push(vscode.l10n.t('Recomputed {0} total(s): {1}{2}.', result.changes.length, listed.join(vscode.l10n.t('; ')), more));
   } else {
@@ -157,9 +192,78 @@ async function newReport(agency?: string, year?: number | string): Promise<vscod
     year = answer;
   }
   const content = template({ agency: agency.trim(), year: Number(year) });
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  await vscode.window.showTextDocument(doc);
+  // An untitled document that already has its file name (in the workspace folder when there is one):
+  // Save suggests 〈机关〉〈年〉年度政府信息公开工作年度报告.nianbao.md, not the first line of the text.
+  const target = await untitledReportUri(reportFileName(agency, Number(year)));
+  const doc = await vscode.workspace.openTextDocument(target);
+  const editor = await vscode.window.showTextDocument(doc);
+  if (doc.languageId !== 'nianbao') await vscode.languages.setTextDocumentLanguage(doc, 'nianbao');
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), content));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
   return doc.uri;
+}
+
+/** The file name of a new report: the title's words, no characters a file system refuses. */
+export function reportFileName(agency: string, year: number): string {
+  const safe = agency.trim().replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/\s+/g, '');
+  return `${safe}${year}年度政府信息公开工作年度报告.nianbao.md`;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function untitledReportUri(name: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
+  if (!folder) return vscode.Uri.from({ scheme: 'untitled', path: name });
+  // Never name a file that is already there: 报告 (2).nianbao.md and so on.
+  const stem = name.slice(0, -'.nianbao.md'.length);
+  for (let n = 1; ; n++) {
+    const candidate = vscode.Uri.joinPath(folder, n === 1 ? name : `${stem} (${n}).nianbao.md`);
+    const open = vscode.workspace.textDocuments.some((d) => d.uri.path === candidate.path);
+    if (!open && !(await exists(candidate))) return candidate.with({ scheme: 'untitled' });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// nianbao.fixAll: the source.fixAll.nianbao action from the command palette
+
+export interface FixAllOutcome {
+  edits: number;
+  message: string;
+}
+
+async function fixAllCommand(arg?: string | vscode.Uri): Promise<FixAllOutcome | undefined> {
+  const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report first.'));
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+  const actions =
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND.value)) ?? [];
+  const action = actions.find((a) => a.kind && FIX_ALL_KIND.contains(a.kind) && a.edit);
+  const count = action?.edit?.get(doc.uri).length ?? 0;
+  let message: string;
+  if (!action?.edit || !count) {
+    message = vscode.l10n.t('Nothing to fix automatically: the totals and the headings are already right.');
+    void vscode.window.showInformationMessage(message);
+    return { edits: 0, message };
+  }
+  if (!(await vscode.workspace.applyEdit(action.edit))) {
+    message = vscode.l10n.t('The fixes could not be written into the document.');
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+  message = vscode.l10n.t('Fixed {0} place(s) (totals recomputed, headings made canonical). One undo restores them.', count);
+  void vscode.window.showInformationMessage(message);
+  return { edits: count, message };
 }
 
 // ---------------------------------------------------------------------------
@@ -205,18 +309,26 @@ async function checkWorkspace(collection: vscode.DiagnosticCollection): Promise<
         if (token.isCancellationRequested) break;
         outcome.files++;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-        // Documents shown in the editor get their diagnostics from the server already.
-        if (openInTab(uri)) {
-          const diags = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'nianbao');
-          if (diags.length) count(outcome, diags);
-          continue;
-        }
+        // Every count comes from the server. An open document is checked there already, as the editor
+        // shows it (a report without problems counts too); one the editor decoded wrongly (U+FFFD, e.g.
+        // GB18030 read as UTF-8) or does not send to the server is checked from its bytes instead.
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        const text = open ? open.getText() : decode(await vscode.workspace.fs.readFile(uri));
+        if (open && vscode.languages.match(SELECTOR, open) && !open.getText().includes('\ufffd')) {
+          const info = await c.sendRequest<ReportInfo | null>(ReportInfoRequestMethod, { uri: uri.toString() }).catch(() => null);
+          if (info?.isReport) {
+            outcome.reports++;
+            outcome.errors += info.errors;
+            outcome.warnings += info.warnings;
+          }
+          if (info) continue;
+        }
+        const text = decode(await vscode.workspace.fs.readFile(uri));
         const r = await c.sendRequest<CheckTextResult>(CheckTextRequestMethod, { uri: uri.toString(), text });
         if (!r.isReport) continue;
         const diags = await c.protocol2CodeConverter.asDiagnostics(r.diagnostics);
-        collection.set(uri, diags);
+        for (const d of diags) rulePageLink(d);
+        // Shown unless the server shows the open document's own diagnostics.
+        if (!openInTab(uri) || open?.getText().includes('\ufffd')) collection.set(uri, diags);
         count(outcome, diags);
       }
     },
@@ -241,8 +353,9 @@ class StatusItem implements vscode.Disposable {
   private item: vscode.LanguageStatusItem | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private pending = 0;
+  private isReport: boolean | undefined;
 
-  constructor() {
+  constructor(private readonly context: vscode.ExtensionContext) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       vscode.languages.onDidChangeDiagnostics((e) => {
@@ -261,6 +374,12 @@ class StatusItem implements vscode.Disposable {
       info = await client.sendRequest<ReportInfo | null>(ReportInfoRequestMethod, { uri: doc.uri.toString() }).catch(() => null);
     }
     if (ticket !== this.pending) return;
+    const isReport = !!(doc && info?.isReport);
+    if (isReport !== this.isReport) {
+      this.isReport = isReport;
+      void vscode.commands.executeCommand('setContext', IS_REPORT_KEY, isReport);
+    }
+    if (doc && isReport && doc.languageId === 'plaintext') void offerReportMode(this.context, doc);
     if (!doc || !info?.isReport) {
       this.item?.dispose();
       this.item = undefined;
@@ -275,12 +394,184 @@ class StatusItem implements vscode.Disposable {
     const format = info.format ? vscode.l10n.t('{0} format', info.format) : vscode.l10n.t('no table found');
     const errors = vscode.l10n.t('{0} error(s)', info.errors);
     this.item.text = `${year} · ${format} · ${errors}`;
-    this.item.detail = vscode.l10n.t('{0} warning(s), {1} notice(s)', info.warnings, info.infos);
+    const layouts: Record<string, string> = {
+      cells: vscode.l10n.t('one cell per line'),
+      rows: vscode.l10n.t('one row per line'),
+      markdown: vscode.l10n.t('Markdown table'),
+      html: vscode.l10n.t('web page (HTML)'),
+      'run-together': vscode.l10n.t('crawler text, cells run together'),
+    };
+    const layout = info.layout ? layouts[info.layout] ?? info.layout : undefined;
+    this.item.detail =
+      vscode.l10n.t('{0} warning(s), {1} notice(s)', info.warnings, info.infos) + (layout ? ` · ${vscode.l10n.t('tables read as: {0}', layout)}` : '');
     this.item.severity = info.errors ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
   }
 
   dispose(): void {
     this.item?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// A plain-text report: offer once per file to switch it to the 政务公开年报 mode (remembered)
+
+type ModeAnswer = 'switch' | 'keep';
+const asked = new Set<string>();
+
+function modeAnswers(context: vscode.ExtensionContext): Record<string, ModeAnswer> {
+  return context.globalState.get<Record<string, ModeAnswer>>(MODE_ANSWERS) ?? {};
+}
+
+async function offerReportMode(context: vscode.ExtensionContext, doc: vscode.TextDocument): Promise<void> {
+  const key = doc.uri.toString();
+  if (modeAnswers(context)[key] || asked.has(key)) return;
+  asked.add(key);
+  const use = vscode.l10n.t('Switch to 政务公开年报');
+  const keep = vscode.l10n.t('Keep Plain Text');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      '{0} is a government information-disclosure annual report. Switch it to the 政务公开年报 mode? Long lines wrap, full-width punctuation is not marked as confusable, and headings and table rows are completed.',
+      vscode.workspace.asRelativePath(doc.uri),
+    ),
+    use,
+    keep,
+  );
+  if (choice === use) await useReportMode(context, doc.uri);
+  else if (choice === keep) await context.globalState.update(MODE_ANSWERS, { ...modeAnswers(context), [key]: 'keep' });
+}
+
+/**
+ * Switches a document to the nianbao language and remembers that for its file the way VS Code does:
+ * a `files.associations` entry for its path in the user settings, so that it opens in the 政务公开年报
+ * mode from then on (the user can see and remove it there).
+ */
+async function useReportMode(context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<boolean> {
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!doc) return false;
+  await context.globalState.update(MODE_ANSWERS, { ...modeAnswers(context), [doc.uri.toString()]: 'switch' });
+  if (doc.uri.scheme === 'file') {
+    const files = vscode.workspace.getConfiguration('files');
+    const associations = files.inspect<Record<string, string>>('associations')?.globalValue ?? {};
+    // A pattern with a path separator matches the whole path; glob characters in it are escaped.
+    const pattern = doc.uri.fsPath.replace(/[[\]{}*?]/g, (c) => `[${c}]`);
+    await files.update('associations', { ...associations, [pattern]: 'nianbao' }, vscode.ConfigurationTarget.Global);
+  }
+  await vscode.languages.setTextDocumentLanguage(doc, 'nianbao');
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// A GB18030/GBK report opened as UTF-8 shows as mojibake and is not recognised: offer to reopen it
+
+class EncodingCheck implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.subscriptions.push(vscode.window.onDidChangeActiveTextEditor((e) => e && void this.check(e.document)));
+    const active = vscode.window.activeTextEditor;
+    if (active) void this.check(active.document);
+  }
+
+  private async check(doc: vscode.TextDocument): Promise<void> {
+    if (doc.uri.scheme !== 'file' || !['plaintext', 'markdown', 'nianbao'].includes(doc.languageId)) return;
+    const key = doc.uri.toString();
+    // Only text the editor could not decode: U+FFFD stands where its bytes were not UTF-8.
+    if (this.seen.has(key) || !doc.getText(new vscode.Range(0, 0, 200, 0)).includes('\ufffd')) return;
+    this.seen.add(key);
+    if ((this.context.globalState.get<string[]>(ENCODING_DECLINED) ?? []).includes(key)) return;
+    const bytes = await vscode.workspace.fs.readFile(doc.uri);
+    let text: string;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return; // valid UTF-8 after all: the replacement characters are in the file itself
+    } catch {
+      text = new TextDecoder('gb18030').decode(bytes);
+    }
+    if (!client) return;
+    const r = await client.sendRequest<CheckTextResult>(CheckTextRequestMethod, { uri: key, text }).catch(() => null);
+    if (!r?.isReport) return;
+    const reopen = vscode.l10n.t('Reopen as GB18030');
+    const never = vscode.l10n.t('Not for this file');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} looks like an annual report saved in GB18030/GBK, shown as garbled text and left unchecked. Reopen it as GB18030?', vscode.workspace.asRelativePath(doc.uri)),
+      reopen,
+      never,
+    );
+    if (choice === reopen) await reopenAsGb18030(doc.uri);
+    else if (choice === never) {
+      await this.context.globalState.update(ENCODING_DECLINED, [...(this.context.globalState.get<string[]>(ENCODING_DECLINED) ?? []), key]);
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** Reopens a file decoded as GB18030 (VS Code 1.100+: openTextDocument with an encoding). */
+async function reopenAsGb18030(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target) return undefined;
+  const open = vscode.workspace.openTextDocument as unknown as (u: vscode.Uri, o: { encoding: string }) => Thenable<vscode.TextDocument>;
+  try {
+    const doc = await open(target, { encoding: 'gb18030' });
+    await vscode.window.showTextDocument(doc);
+    return doc;
+  } catch {
+    // An older VS Code: let the user pick the encoding in its own dialog.
+    await vscode.commands.executeCommand('workbench.action.editor.changeEncoding');
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Rule pages: the link of each diagnostic's code opens the page rendered and read-only
+
+/** Points a diagnostic's code link at the read-only rule page (nianbao-rule:/CODE.md). */
+function rulePageLink(d: vscode.Diagnostic): void {
+  if (d.code && typeof d.code === 'object' && d.code.target.scheme === 'file' && /\/docs\/rules\/[a-z-]+\.md$/.test(d.code.target.path)) {
+    d.code = { value: d.code.value, target: vscode.Uri.from({ scheme: RULE_SCHEME, path: `/${String(d.code.value)}.md` }) };
+  }
+}
+
+class RulePages implements vscode.Disposable, vscode.TextDocumentContentProvider {
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.subscriptions.push(
+      vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, this),
+      // The link opens a (read-only) text editor; it is replaced by the Markdown preview of the page.
+      vscode.window.onDidChangeActiveTextEditor((e) => e && e.document.uri.scheme === RULE_SCHEME && void this.render(e.document.uri)),
+    );
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const code = uri.path.replace(/^\//, '').replace(/\.md$/, '');
+    if (!/^[a-z-]+$/.test(code)) return '';
+    const page = vscode.Uri.joinPath(this.context.extensionUri, 'docs', 'rules', `${code}.md`);
+    try {
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(page));
+    } catch {
+      return `# ${code}\n\n${vscode.l10n.t('No page for this rule.')}\n`;
+    }
+  }
+
+  private async render(uri: vscode.Uri): Promise<void> {
+    const shown = await vscode.commands.executeCommand('markdown.showPreview', uri).then(
+      () => true,
+      () => false,
+    );
+    if (!shown) return; // no Markdown preview: the read-only text stays
+    for (const g of vscode.window.tabGroups.all) {
+      for (const t of g.tabs) {
+        if (t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()) await vscode.window.tabGroups.close(t);
+      }
+    }
+  }
+
+  dispose(): void {
     for (const s of this.subscriptions) s.dispose();
   }
 }

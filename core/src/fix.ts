@@ -10,6 +10,8 @@ import type { Report, Edit, Settings, Problem, Span } from './types';
 
 export interface RecomputeChange {
   table: string;
+  /** The table's short Chinese name (表三). */
+  tableName: string;
   /** Name of the cell, as in messages. */
   cell: string;
   from: string;
@@ -43,7 +45,7 @@ function recomputeEdits(report: Report, enabled: (rule: string) => boolean = () 
       const newText = formatNumber(value, cell.fullWidth);
       const [row, column] = key.split('|');
       edits.push({ ...cell.valueSpan, newText });
-      changes.push({ table: table.id, cell: cellName(def, { row, column }), from: cell.raw, to: newText, span: cell.valueSpan });
+      changes.push({ table: table.id, tableName: def.shortName, cell: cellName(def, { row, column }), from: cell.raw, to: newText, span: cell.valueSpan });
     }
   }
   edits.sort((a, b) => a.start - b.start);
@@ -51,11 +53,17 @@ function recomputeEdits(report: Report, enabled: (rule: string) => boolean = () 
   return { edits, changes };
 }
 
-/** Recompute every derived total; reports what changed and the balance problems that remain. */
-export function recompute(report: Report): RecomputeResult {
-  const { edits, changes } = recomputeEdits(report);
-  const after = edits.length ? parse(applyEdits(report.text, edits)) : report;
-  const remaining = check(after).filter((p) => p.code === 'balance');
+const TOTAL_RULES = ['row-total', 'column-total', 'review-total', 'litigation-total'];
+
+/**
+ * Recompute every derived total whose rule is on (a total whose rule the settings switch off is left
+ * as written); reports what changed and the balance problems that remain, unless balance is off.
+ */
+export function recompute(report: Report, settings: Settings = {}): RecomputeResult {
+  const on = (code: string) => settings.rules?.[code] !== 'off';
+  const { edits, changes } = recomputeEdits(report, on);
+  const after = edits.length ? parse(applyEdits(report.text, edits), { formats: report.formats }) : report;
+  const remaining = on('balance') ? check(after, settings).filter((p) => p.code === 'balance') : [];
   return { edits, changes, remaining };
 }
 

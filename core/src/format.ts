@@ -1,9 +1,11 @@
-// The report format as data: sections, tables, rows, columns and the arithmetic between them,
-// for each format year. The parser, the rules, recompute, the template, hovers and inlay hints
-// all read this one definition. Adding a format means adding data here, not code elsewhere.
-// Source: 国办公开办函〔2021〕30号 (2021 format) and 国办公开办函〔2019〕60号 (2019 format).
+// The report format as data: for each national format, the report years it applies to, its
+// sections, its tables (rows, columns and the arithmetic between them) and what its prose must say.
+// The parser, the rules, recompute, the template, hovers and inlay hints all read this one
+// definition; nothing else names a format. Adding a format means adding a FormatDef here (or handing
+// one to parse()), not code elsewhere. docs/format.md describes the format as nianbao reads it.
 
-import type { FormatId } from './types';
+/** A format's id: by convention the year of the circular that fixed it. */
+export type FormatId = string;
 
 export interface SectionDef {
   ordinal: string;
@@ -12,18 +14,25 @@ export interface SectionDef {
   table?: string;
   /** What the section must contain (hover text). */
   contains: string;
+  /** Paragraphs the new-report template puts under the heading; `{year}` is the report's year. */
+  templateBody?: string[];
 }
 
-export const SECTIONS: readonly SectionDef[] = [
-  { ordinal: '一', title: '总体情况', contains: '总体情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面的工作概述。' },
-  { ordinal: '二', title: '主动公开政府信息情况', table: 'T2', contains: '主动公开政府信息情况：表二，条例第二十条第（一）（五）（六）（八）项的统计。' },
-  { ordinal: '三', title: '收到和处理政府信息公开申请情况', table: 'T3', contains: '收到和处理政府信息公开申请情况：表三，申请的新收、结转与办理结果，勾稽关系须平衡。' },
-  { ordinal: '四', title: '政府信息公开行政复议、行政诉讼情况', table: 'T4', contains: '政府信息公开行政复议、行政诉讼情况：表四，复议和诉讼的结果与总计。' },
-  { ordinal: '五', title: '存在的主要问题及改进情况', contains: '存在的主要问题及改进情况：问题与改进措施（文字）。' },
-  { ordinal: '六', title: '其他需要报告的事项', contains: '其他需要报告的事项：2021 年格式要求说明信息处理费的收取情况（收费通知件数、金额、实收金额）。' },
-];
+/** The canonical heading of a section: `三、收到和处理政府信息公开申请情况`. */
+export const canonicalHeading = (s: SectionDef): string => `${s.ordinal}、${s.title}`;
 
-export const canonicalHeading = (i: number): string => `${SECTIONS[i].ordinal}、${SECTIONS[i].title}`;
+/**
+ * Something the prose of a section must say, checked by the rule `rule`: at least one of `anyOf`
+ * appears in the section's body (the 2021 format's fee sentence in section 六).
+ */
+export interface PhraseRequirement {
+  rule: string;
+  /** Index into the format's sections. */
+  section: number;
+  anyOf: string[];
+  /** What the problem says when none appears. */
+  message: string;
+}
 
 export type ValueKind = 'int' | 'decimal' | 'signed';
 
@@ -82,9 +91,11 @@ export interface CellRef {
 export interface TableDef {
   id: string;
   format: FormatId;
-  /** Index into SECTIONS. */
+  /** Index into the format's sections. */
   section: number;
   name: string;
+  /** Short Chinese name used in messages and the outline: 表三. */
+  shortName: string;
   columns: ColumnDef[];
   groups: GroupDef[];
   rows: RowDef[];
@@ -112,6 +123,7 @@ const T2_2021: TableDef = {
   format: '2021',
   section: 1,
   name: '主动公开政府信息情况',
+  shortName: '表二',
   columns: [
     { key: 'issued', label: '本年制发件数' },
     { key: 'repealed', label: '本年废止件数' },
@@ -139,6 +151,7 @@ const T2_2019: TableDef = {
   format: '2019',
   section: 1,
   name: '主动公开政府信息情况',
+  shortName: '表二',
   columns: [
     { key: 'made', label: '本年新制作数量' },
     { key: 'published', label: '本年新公开数量' },
@@ -271,6 +284,7 @@ function t3(format: FormatId, otherRows: RowDef[], extraGroups: GroupDef[]): Tab
     format,
     section: 2,
     name: '收到和处理政府信息公开申请情况',
+    shortName: '表三',
     columns: T3_COLUMNS,
     groups: [...T3_GROUPS_COMMON, ...extraGroups],
     rows,
@@ -312,6 +326,7 @@ function t4(format: FormatId): TableDef {
     format,
     section: 3,
     name: '政府信息公开行政复议、行政诉讼情况',
+    shortName: '表四',
     columns: T4_COLUMNS,
     groups: [],
     rows: [{ key: 'data', label: '', unlabelled: true }],
@@ -330,28 +345,122 @@ function t4(format: FormatId): TableDef {
   };
 }
 
-export interface FormatDef {
-  id: FormatId;
-  /** Name of the circular that fixes the format. */
-  source: string;
-  tables: Record<string, TableDef>;
-}
+// ---------------------------------------------------------------------------
+// The six sections. Both national formats have the same six; the 2021 format adds the fee sentence
+// to section 六.
 
-export const FORMATS: Record<FormatId, FormatDef> = {
-  '2021': { id: '2021', source: '国办公开办函〔2021〕30号', tables: { T2: T2_2021, T3: T3_2021, T4: t4('2021') } },
-  '2019': { id: '2019', source: '国办公开办函〔2019〕60号', tables: { T2: T2_2019, T3: T3_2019, T4: t4('2019') } },
+const SECTION_1: SectionDef = {
+  ordinal: '一',
+  title: '总体情况',
+  contains: '总体情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面的工作概述。',
+  templateBody: ['（一）主动公开', '', '（二）依申请公开', '', '（三）政府信息管理', '', '（四）平台建设', '', '（五）监督保障', ''],
+};
+const SECTION_2: SectionDef = { ordinal: '二', title: '主动公开政府信息情况', table: 'T2', contains: '主动公开政府信息情况：表二，条例第二十条第（一）（五）（六）（八）项的统计。' };
+const SECTION_3: SectionDef = { ordinal: '三', title: '收到和处理政府信息公开申请情况', table: 'T3', contains: '收到和处理政府信息公开申请情况：表三，申请的新收、结转与办理结果，勾稽关系须平衡。' };
+const SECTION_4: SectionDef = { ordinal: '四', title: '政府信息公开行政复议、行政诉讼情况', table: 'T4', contains: '政府信息公开行政复议、行政诉讼情况：表四，复议和诉讼的结果与总计。' };
+const SECTION_5: SectionDef = {
+  ordinal: '五',
+  title: '存在的主要问题及改进情况',
+  contains: '存在的主要问题及改进情况：问题与改进措施（文字）。',
+  templateBody: ['（一）存在的主要问题', '', '（二）改进情况', ''],
 };
 
-/** Newest first: the order in which formats are tried. */
-export const FORMAT_IDS: readonly FormatId[] = ['2021', '2019'];
+const SECTIONS_2021: readonly SectionDef[] = [
+  SECTION_1,
+  SECTION_2,
+  SECTION_3,
+  SECTION_4,
+  SECTION_5,
+  {
+    ordinal: '六',
+    title: '其他需要报告的事项',
+    contains: '其他需要报告的事项：说明信息处理费的收取情况（收费通知件数、金额、实收金额）。',
+    templateBody: ['本机关{year}年度发出收费通知 0 件，总金额 0 元，实际收取信息处理费 0 元。', ''],
+  },
+];
 
-/** First report year for which the 2021 format is required. */
-export const FORMAT_2021_FROM_YEAR = 2021;
+const SECTIONS_2019: readonly SectionDef[] = [
+  SECTION_1,
+  SECTION_2,
+  SECTION_3,
+  SECTION_4,
+  SECTION_5,
+  { ordinal: '六', title: '其他需要报告的事项', contains: '其他需要报告的事项：其他需要报告的事项（文字）。', templateBody: ['无。', ''] },
+];
 
-export const TABLE_IDS = ['T2', 'T3', 'T4'] as const;
+// ---------------------------------------------------------------------------
+// The formats
 
-export function tableDef(format: FormatId, id: string): TableDef {
-  return FORMATS[format].tables[id];
+export interface FormatDef {
+  id: FormatId;
+  /** How messages name it: `2021 年` (messages add 格式). */
+  name: string;
+  /** Name of the circular that fixes the format. */
+  source: string;
+  /** The report years it applies to, both ends included; no `to` means every later year. */
+  years: { from: number; to?: number };
+  sections: readonly SectionDef[];
+  /** The tables, in the order the parser looks for them (the most distinctive first). */
+  tables: Record<string, TableDef>;
+  /** What its prose must say. */
+  requirements: readonly PhraseRequirement[];
+}
+
+export const FORMAT_2021: FormatDef = {
+  id: '2021',
+  name: '2021 年',
+  source: '国办公开办函〔2021〕30号',
+  years: { from: 2021 },
+  sections: SECTIONS_2021,
+  tables: { T3: T3_2021, T2: T2_2021, T4: t4('2021') },
+  requirements: [
+    {
+      rule: 'fee-missing',
+      section: 5,
+      anyOf: ['信息处理费', '处理费', '收费通知'],
+      message: '第六部分未说明信息处理费的收取情况（2021 年格式要求写明收费通知件数、金额和实收金额）',
+    },
+  ],
+};
+
+export const FORMAT_2019: FormatDef = {
+  id: '2019',
+  name: '2019 年',
+  source: '国办公开办函〔2019〕60号',
+  years: { from: 2019, to: 2020 },
+  sections: SECTIONS_2019,
+  tables: { T3: T3_2019, T2: T2_2019, T4: t4('2019') },
+  requirements: [],
+};
+
+/** The national formats, newest first: the order in which they are tried when the year does not decide. */
+export const DEFAULT_FORMATS: readonly FormatDef[] = [FORMAT_2021, FORMAT_2019];
+
+/** The built-in formats by id. */
+export const FORMATS: Readonly<Record<FormatId, FormatDef>> = Object.fromEntries(DEFAULT_FORMATS.map((f) => [f.id, f]));
+
+/** Whether a format applies to reports of `year`. */
+export function appliesTo(format: FormatDef, year: number): boolean {
+  return year >= format.years.from && (format.years.to === undefined || year <= format.years.to);
+}
+
+/** The format that applies to reports of `year`, if any of `formats` does (the most recent when several do). */
+export function formatForYear(year: number | null, formats: readonly FormatDef[] = DEFAULT_FORMATS): FormatDef | undefined {
+  if (year === null) return undefined;
+  let best: FormatDef | undefined;
+  for (const f of formats) if (appliesTo(f, year) && (!best || f.years.from > best.years.from)) best = f;
+  return best;
+}
+
+/** Whether format `a` was fixed before format `b` (applies to earlier years). */
+export function olderThan(a: FormatDef, b: FormatDef): boolean {
+  return a.years.from < b.years.from;
+}
+
+/** The short Chinese name of a table (表三), from whichever built-in format defines it. */
+export function tableShortName(id: string): string {
+  for (const f of DEFAULT_FORMATS) if (f.tables[id]) return f.tables[id].shortName;
+  return id;
 }
 
 export function rowDef(table: TableDef, key: string): RowDef | undefined {

@@ -3,29 +3,14 @@
 // then one pass over the tokens of each table's section. Text that cannot be placed is recorded
 // as a shape issue (reported by the rules), never guessed.
 
-import {
-  SECTIONS,
-  FORMATS,
-  FORMAT_IDS,
-  tableDef,
-  columnsOf,
-  type TableDef,
-  type RowDef,
-} from './format';
+import { DEFAULT_FORMATS, columnsOf, formatForYear, type FormatDef, type SectionDef, type TableDef, type RowDef } from './format';
 import { splitLines, trimSpan, normalizeLabel, parseNumber, parseYear, isBlank, type Line } from './text';
-import type {
-  Report,
-  SectionHeading,
-  HeadingIssue,
-  Title,
-  ParsedTable,
-  ParsedRow,
-  Cell,
-  ShapeIssue,
-  Layout,
-  Span,
-  FormatId,
-} from './types';
+import type { Report, SectionHeading, HeadingIssue, Title, ParsedTable, ParsedRow, Cell, ShapeIssue, Layout, Span } from './types';
+
+export interface ParseOptions {
+  /** The formats to read the report against, newest first (default: the national formats of format.ts). */
+  formats?: readonly FormatDef[];
+}
 
 /** Lines longer than this are prose, never a heading, title or label (keeps the scan linear). */
 const MAX_HEADING_LENGTH = 80;
@@ -44,8 +29,23 @@ const MAX_LABEL_TOKEN = 256;
 // Section headings
 
 const CN_ORDINALS = '一二三四五六七八九十';
-const SECTION_KEYS = SECTIONS.map((s) => normalizeTitle(s.title));
-const MIN_SECTION_KEY = Math.min(...SECTION_KEYS.map((k) => k.length));
+
+/** The section titles of a set of formats, normalised: what makes a line a heading. */
+interface SectionKeys {
+  keys: Set<string>;
+  min: number;
+}
+const sectionKeyCache = new WeakMap<readonly FormatDef[], SectionKeys>();
+
+function sectionKeys(formats: readonly FormatDef[]): SectionKeys {
+  let k = sectionKeyCache.get(formats);
+  if (!k) {
+    const keys = new Set(formats.flatMap((f) => f.sections.map((s) => normalizeTitle(s.title))));
+    k = { keys, min: Math.min(...[...keys].map((x) => x.length)) };
+    sectionKeyCache.set(formats, k);
+  }
+  return k;
+}
 
 /** Title comparison ignores blanks and list punctuation. */
 function normalizeTitle(s: string): string {
@@ -83,21 +83,33 @@ function readOrdinal(s: string, i: number): OrdinalRead | null {
   return { kind, value, sep, end: k };
 }
 
+/** True when b is a with one character inserted, removed or changed. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 function arabicToCn(v: string): string {
   const n = Number(v.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
   return n >= 1 && n <= 10 ? CN_ORDINALS[n - 1] : '';
 }
 
 interface HeadingCandidate {
-  index: number;
+  /** The normalised title: which section, whatever the format. */
+  key: string;
   line: Line;
   textSpan: Span;
   text: string;
   hashes: string;
-  issues: HeadingIssue[];
+  ordinals: OrdinalRead[];
+  /** A long title with one character wrong (`行政法复议`) after an ordinal: the heading, misspelt. */
+  typo?: boolean;
 }
 
-function readHeading(text: string, line: Line): HeadingCandidate | null {
+function readHeading(text: string, line: Line, sk: SectionKeys): HeadingCandidate | null {
   const trimmed = trimSpan(text, line.start, line.end);
   if (trimmed.end - trimmed.start > MAX_HEADING_LENGTH || trimmed.end === trimmed.start) return null;
   let start = trimmed.start;
@@ -118,23 +130,34 @@ function readHeading(text: string, line: Line): HeadingCandidate | null {
     pos = o.end;
   }
   // Cheap exits first: most short lines are table cells.
-  if (body.length - pos < MIN_SECTION_KEY) return null;
-  const index = SECTION_KEYS.indexOf(normalizeTitle(body.slice(pos)));
-  if (index === -1) return null;
-  const def = SECTIONS[index];
-  const issues: HeadingIssue[] = [];
-  if (ordinals.length === 0) issues.push('no-ordinal');
+  if (body.length - pos < sk.min) return null;
+  let key = normalizeTitle(body.slice(pos));
+  let typo = false;
+  if (!sk.keys.has(key)) {
+    if (!ordinals.length || key.length < 8) return null;
+    const near = [...sk.keys].find((k) => k.length >= 8 && oneEditApart(k, key));
+    if (near === undefined) return null;
+    key = near;
+    typo = true;
+  }
+  return { key, line, textSpan: { start, end: trimmed.end }, text: body, hashes, ordinals, ...(typo ? { typo } : {}) };
+}
+
+/** What is wrong with a heading, measured against the section it names. */
+function headingIssues(h: HeadingCandidate, def: SectionDef): HeadingIssue[] {
+  const issues: HeadingIssue[] = h.typo ? ['typo'] : [];
+  if (h.ordinals.length === 0) issues.push('no-ordinal');
   else {
-    if (ordinals.length > 1) issues.push('duplicate-ordinal');
-    const last = ordinals[ordinals.length - 1];
+    if (h.ordinals.length > 1) issues.push('duplicate-ordinal');
+    const last = h.ordinals[h.ordinals.length - 1];
     const cn = last.kind === 'arabic' ? arabicToCn(last.value) : last.value;
     if (last.kind === 'arabic') issues.push('arabic-ordinal');
     if (cn !== def.ordinal) issues.push('wrong-ordinal');
-    if (issues.length === 0 && body !== `${def.ordinal}、${def.title}`) {
+    if (issues.length === 0 && h.text !== `${def.ordinal}、${def.title}`) {
       issues.push(last.sep === '、' ? 'spaces' : 'punctuation');
     }
   }
-  return { index, line, textSpan: { start, end: trimmed.end }, text: body, hashes, issues };
+  return issues;
 }
 
 // ---------------------------------------------------------------------------
@@ -151,6 +174,8 @@ function readTitle(text: string, lines: Line[], firstHeadingLine: number): Title
     if (t.end - t.start > MAX_HEADING_LENGTH) break;
     let norm = normalizeLabel(text.slice(t.start, t.end));
     if (norm.startsWith('#')) norm = norm.replace(/^#+/, '');
+    // A crawler's record starts with `标题: …`.
+    if (norm.startsWith('标题:')) norm = norm.slice(3);
     candidates.push({ line: { start: t.start, end: t.end }, norm });
   }
   for (let i = 0; i < candidates.length; i++) {
@@ -231,9 +256,6 @@ function tokenizeLine(text: string, line: Line, lineNo: number, out: Token[]): v
         s = i + 1;
       }
     }
-    if (fields.length && text[t.end - 1] === '|') {
-      // the closing pipe leaves no field after it
-    }
     if (isMarkdownSeparator(fields.map((f) => text.slice(f.start, f.end)))) return;
   } else {
     // Fields are separated by a tab or by a run of two or more blanks.
@@ -296,6 +318,8 @@ interface LabelIndex {
   /** normalised label without its ordinal → row (only for cores of 4+ characters) */
   cores: Map<string, RowDef>;
   groups: Map<string, string>;
+  /** A group's ordinal alone (`(三)`) → group key: a flattened rowspan written in front of each row's label. */
+  groupOrdinals: Map<string, string>;
   /** every normalised row/group label, for "does this token start a label?" */
   all: string[];
   /** header marks that open the table */
@@ -306,7 +330,9 @@ interface LabelIndex {
   foreign: Set<string>;
 }
 
-const labelIndexes = new Map<TableDef, LabelIndex>();
+const labelIndexes = new WeakMap<TableDef, LabelIndex>();
+/** The format each table definition belongs to (its sibling tables end it); filled by parse(). */
+const ownerFormat = new WeakMap<TableDef, FormatDef>();
 
 function labelIndex(def: TableDef): LabelIndex {
   let idx = labelIndexes.get(def);
@@ -314,6 +340,7 @@ function labelIndex(def: TableDef): LabelIndex {
   const rows = new Map<string, RowDef>();
   const cores = new Map<string, RowDef>();
   const groups = new Map<string, string>();
+  const groupOrdinals = new Map<string, string>();
   const all: string[] = [];
   for (const row of def.rows) {
     if (row.unlabelled) continue;
@@ -330,6 +357,8 @@ function labelIndex(def: TableDef): LabelIndex {
       const n = normalizeLabel(label);
       groups.set(n, g.key);
       all.push(n);
+      const ord = /^\([一二三四五六七八九十]+\)/.exec(n);
+      if (ord) groupOrdinals.set(ord[0], g.key);
     }
   }
   const marks = new Set(def.headerMarks.map(normalizeLabel));
@@ -337,28 +366,43 @@ function labelIndex(def: TableDef): LabelIndex {
   for (const c of def.columns) headers.add(normalizeLabel(c.label));
   for (const line of def.templateHeader) for (const h of line) if (h) headers.add(normalizeLabel(h));
   const foreign = new Set<string>();
-  for (const other of Object.values(FORMATS[def.format].tables)) {
+  for (const other of Object.values(ownerFormat.get(def)?.tables ?? {})) {
     if (other.id === def.id) continue;
     for (const m of other.headerMarks) foreign.add(normalizeLabel(m));
     for (const r of other.rows) if (!r.unlabelled) foreign.add(normalizeLabel(r.label));
     for (const g of other.groups) foreign.add(normalizeLabel(g.label));
   }
-  idx = { def, rows, cores, groups, all, marks, headers, foreign };
+  idx = { def, rows, cores, groups, groupOrdinals, all, marks, headers, foreign };
   labelIndexes.set(def, idx);
   return idx;
 }
 
-/** Match a label string, stripping any group labels written in front of it. */
+/**
+ * Match a label string, stripping any group labels written in front of it: a rowspan flattened into
+ * every row (`三、本年度办理结果（一）予以公开`, `（四）无法提供1.本机关不掌握相关政府信息`), or only the
+ * group's ordinal (`（三）1.属于国家秘密`, then the row must belong to that group).
+ */
 function matchLabel(idx: LabelIndex, s: string): RowDef | undefined {
+  let group: string | undefined;
   for (let guard = 0; guard < 4 && s; guard++) {
     const row = idx.rows.get(s) ?? idx.cores.get(s);
-    if (row) return row;
+    if (row) return group === undefined || row.group === group ? row : undefined;
     let stripped = false;
-    for (const g of idx.groups.keys()) {
+    for (const [g, key] of idx.groups) {
       if (s.startsWith(g) && s.length > g.length) {
         s = s.slice(g.length);
+        group = key;
         stripped = true;
         break;
+      }
+    }
+    if (!stripped && s.startsWith('(')) {
+      const close = s.indexOf(')');
+      const key = close > 0 ? idx.groupOrdinals.get(s.slice(0, close + 1)) : undefined;
+      if (key !== undefined && s.length > close + 1) {
+        s = s.slice(close + 1);
+        group = key;
+        stripped = true;
       }
     }
     if (!stripped) return undefined;
@@ -382,14 +426,9 @@ interface Candidate {
   matched: number;
 }
 
-function isNumberToken(t: Token): boolean {
-  return t.numeric;
-}
-
 function makeCell(t: Token, column: string, kind: 'int' | 'decimal' | 'signed'): Cell {
   const parsed = t.empty ? null : parseNumber(t.raw, kind);
   return {
-    span: { start: t.start, end: t.end },
     valueSpan: { start: t.start, end: t.end },
     raw: t.raw,
     value: parsed ? parsed.value : null,
@@ -437,7 +476,7 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
       i++;
       continue;
     }
-    if (!isNumberToken(tok)) {
+    if (!tok.numeric) {
       // Another table begins (its section heading is missing): this one ends here.
       if (tableStart !== -1 && idx.foreign.has(tok.norm)) break;
       if (tableStart === -1 && headerStart === -1 && idx.marks.has(tok.norm)) headerStart = tok.start;
@@ -491,7 +530,7 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
       issues.push({ kind: 'unknown-row', span: { start: last.start, end: last.end }, text: last.raw });
       buffer = [];
       let j = i;
-      while (j < tokens.length && (tokens[j].empty || isNumberToken(tokens[j]))) j++;
+      while (j < tokens.length && (tokens[j].empty || tokens[j].numeric)) j++;
       tableEnd = Math.max(tableEnd, tokens[j - 1].end);
       i = j;
       continue;
@@ -513,12 +552,12 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
       j = cellsFrom;
       while (j < tokens.length && cellTokens.length < columns.length) {
         const t = tokens[j];
-        if (!t.empty && !isNumberToken(t) && (startsLabel(idx, t) || isHeaderWord(idx, t) || t.raw.length > PROSE_LENGTH)) break;
+        if (!t.empty && !t.numeric && (startsLabel(idx, t) || isHeaderWord(idx, t) || t.raw.length > PROSE_LENGTH)) break;
         cellTokens.push(t);
         j++;
       }
       // Further bare numbers before the next label are extra cells.
-      while (j < tokens.length && isNumberToken(tokens[j]) && cellTokens.length < columns.length * 2) {
+      while (j < tokens.length && tokens[j].numeric && cellTokens.length < columns.length * 2) {
         cellTokens.push(tokens[j++]);
       }
       layoutVotes.cell++;
@@ -571,6 +610,7 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
     table: {
       id: def.id,
       format: def.format,
+      def,
       section: def.section,
       span: { start: tableStart, end: tableEnd },
       layout,
@@ -581,12 +621,11 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
   };
 }
 
-/** Try each format's definition of a table on a region; keep the one that fits best. */
-function parseBestTable(text: string, id: string, tokens: Token[], prefer: FormatId | null): ParsedTable | null {
+/** Try each format's definition of a table on a region; keep the one that fits best (the first on a tie). */
+function parseBestTable(text: string, defs: readonly TableDef[], tokens: Token[]): ParsedTable | null {
   let best: { table: ParsedTable; score: number } | null = null;
-  const order = prefer ? [prefer, ...FORMAT_IDS.filter((f) => f !== prefer)] : FORMAT_IDS;
-  for (const format of order) {
-    const c = parseTable(text, tableDef(format, id), tokens);
+  for (const def of defs) {
+    const c = parseTable(text, def, tokens);
     if (!c) continue;
     const score = c.matched * 2 - c.table.issues.length;
     if (!best || score > best.score) best = { table: c.table, score };
@@ -597,36 +636,54 @@ function parseBestTable(text: string, id: string, tokens: Token[], prefer: Forma
 // ---------------------------------------------------------------------------
 // The report
 
-export function parse(text: string): Report {
-  const lines = splitLines(text);
-  const candidates: HeadingCandidate[] = [];
-  const lineNoOf = new Map<Line, number>();
-  for (let i = 0; i < lines.length; i++) {
-    const h = readHeading(text, lines[i]);
-    if (h) {
-      candidates.push(h);
-      lineNoOf.set(h.line, i);
-    }
-  }
-  // First occurrence of each section only: a repeated title later is a caption or a quotation.
+/** The recognised headings mapped onto a format's sections (first occurrence of each section only). */
+function sectionsOf(format: FormatDef, text: string, lines: Line[], candidates: { h: HeadingCandidate; lineNo: number }[]): SectionHeading[] {
+  const keys = format.sections.map((s) => normalizeTitle(s.title));
+  // A repeated title later is a caption or a quotation.
   const seen = new Set<number>();
-  const heads = candidates.filter((c) => (seen.has(c.index) ? false : (seen.add(c.index), true)));
-  const sections: SectionHeading[] = heads.map((h, k) => {
-    const bodyStart = lines[lineNoOf.get(h.line)! + 1]?.start ?? text.length;
-    const bodyEnd = k + 1 < heads.length ? heads[k + 1].line.start : text.length;
+  const heads: { h: HeadingCandidate; lineNo: number; index: number }[] = [];
+  for (const c of candidates) {
+    const index = keys.indexOf(c.h.key);
+    if (index === -1 || seen.has(index)) continue;
+    seen.add(index);
+    heads.push({ ...c, index });
+  }
+  return heads.map(({ h, lineNo, index }, k) => {
+    const bodyStart = lines[lineNo + 1]?.start ?? text.length;
+    const bodyEnd = k + 1 < heads.length ? heads[k + 1].h.line.start : text.length;
     return {
-      index: h.index,
+      index,
       lineSpan: { start: h.line.start, end: h.line.end },
       textSpan: h.textSpan,
       text: h.text,
       hashes: h.hashes,
-      issues: h.issues,
+      issues: headingIssues(h, format.sections[index]),
       bodySpan: { start: Math.min(bodyStart, bodyEnd), end: bodyEnd },
     };
   });
+}
 
-  const firstHeadingLine = heads.length ? lineNoOf.get(heads[0].line)! : Math.min(lines.length, 40);
+/**
+ * parse(text) → Report. The format is the one whose years include the title's year; without a year
+ * (or for a year no format covers) it is the format of the tables found, else the newest.
+ * Each table is read with every format's definition of it, the report's own first.
+ */
+export function parse(text: string, options: ParseOptions = {}): Report {
+  const formats = options.formats ?? DEFAULT_FORMATS;
+  for (const f of formats) for (const t of Object.values(f.tables)) if (!ownerFormat.has(t)) ownerFormat.set(t, f);
+  const lines = splitLines(text);
+  const sk = sectionKeys(formats);
+  const candidates: { h: HeadingCandidate; lineNo: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const h = readHeading(text, lines[i], sk);
+    if (h) candidates.push({ h, lineNo: i });
+  }
+  const firstHeadingLine = candidates.length ? candidates[0].lineNo : Math.min(lines.length, 40);
   const title = readTitle(text, lines, firstHeadingLine);
+  const byYear = formatForYear(title?.year ?? null, formats);
+  // Where the year does not decide, the sections are placed with the newest format until the tables tell.
+  let format = byYear ?? formats[0];
+  let sections = sectionsOf(format, text, lines, candidates);
 
   // Tables: each in the body of its own section or, when that section is missing, in the body of the
   // section before it (where its rows then stand).
@@ -643,9 +700,13 @@ export function parse(text: string): Report {
     tokenCache.set(key, toks);
     return toks;
   };
-  let prefer: FormatId | null = null;
-  for (const id of ['T3', 'T2', 'T4']) {
-    const sectionIndex = tableDef('2021', id).section;
+  /** The format the tables read so far prefer: the year's, else the first table's. */
+  let prefer: FormatDef | null = byYear ?? null;
+  const tableIds = [...new Set(formats.flatMap((f) => Object.keys(f.tables)))];
+  for (const id of tableIds) {
+    const order = [...(prefer ? [prefer] : []), ...formats.filter((f) => f !== prefer)];
+    const defs = order.flatMap((f) => (f.tables[id] ? [f.tables[id]] : []));
+    const sectionIndex = defs[0].section;
     let host = sections.find((s) => s.index === sectionIndex);
     if (!host) {
       const before = sections.filter((s) => s.index < sectionIndex);
@@ -655,17 +716,18 @@ export function parse(text: string): Report {
     // A cell belongs to one table only: where a section heading is missing, two tables share a body.
     const taken = tables.map((t) => t.span);
     const tokens = tokensOf(host.bodySpan, host.index).filter((t) => !taken.some((sp) => t.start >= sp.start && t.end <= sp.end));
-    const table = parseBestTable(text, id, tokens, prefer);
+    const table = parseBestTable(text, defs, tokens);
     if (table) {
       tables.push(table);
-      prefer ??= table.format;
+      prefer ??= formats.find((f) => f.id === table.format) ?? null;
     }
   }
   tables.sort((a, b) => a.section - b.section);
+  if (!byYear && prefer && prefer !== format) {
+    format = prefer;
+    sections = sectionsOf(format, text, lines, candidates);
+  }
 
-  const t3 = tables.find((t) => t.id === 'T3');
-  const t2 = tables.find((t) => t.id === 'T2');
-  const format: FormatId | null = t3?.format ?? t2?.format ?? null;
   const layouts = tables.map((t) => t.layout);
   const layout: Layout = layouts.includes('markdown')
     ? 'markdown'
@@ -682,7 +744,9 @@ export function parse(text: string): Report {
     title,
     agency: title?.agency ?? null,
     year: title?.year ?? null,
-    format,
+    format: byYear || prefer ? format.id : null,
+    formatDef: format,
+    formats,
     sections,
     tables,
     layout,

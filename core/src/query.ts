@@ -1,9 +1,6 @@
 // Lookups by offset for the editor features (hover, inlay hints): which table, row and cell.
 
-import { tableDefOf } from './relations';
 import type { Report, ParsedTable, ParsedRow, Cell } from './types';
-
-export { tableDefOf };
 
 const inside = (offset: number, span: { start: number; end: number }) => offset >= span.start && offset <= span.end;
 

@@ -1,13 +1,14 @@
 // Evaluating a table's relations (format.ts) against its parsed cells. Shared by the total rules,
 // the balance rule, recompute and the hover on total cells.
 
-import { tableDef, cellName, isDerived, type CellRef, type SumRelation, type BalanceRelation, type TableDef } from './format';
+import { isDerived, type CellRef, type SumRelation, type BalanceRelation, type TableDef } from './format';
 import type { Cell, ParsedTable } from './types';
 
 export const refKey = (ref: CellRef): string => `${ref.row}|${ref.column}`;
 
+/** The definition a table was read with. */
 export function tableDefOf(table: ParsedTable): TableDef {
-  return tableDef(table.format, table.id);
+  return table.def;
 }
 
 // A parsed table never changes, so what is derived from it is computed once and kept with it.
@@ -118,5 +119,3 @@ export function termsText(values: number[]): string {
   const nonZero = values.filter((v) => v !== 0);
   return nonZero.length ? `${nonZero.join('+')}，共 ${values.length} 项之和` : `${values.length} 项均为 0`;
 }
-
-export { cellName };

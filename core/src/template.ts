@@ -1,8 +1,8 @@
 // Empty tables and the whole report skeleton, generated from the format definition in each layout:
 // one cell per line (as copied from a web page), one row per line (tabs), or Markdown pipe tables.
 
-import { SECTIONS, canonicalHeading, tableDef, columnsOf, type TableDef, type RowDef } from './format';
-import type { FormatId, Layout } from './types';
+import { DEFAULT_FORMATS, canonicalHeading, columnsOf, formatForYear, type FormatDef, type TableDef, type RowDef } from './format';
+import type { Layout } from './types';
 
 const ZERO = '0';
 
@@ -13,11 +13,16 @@ const zeros: CellText = () => ZERO;
 /** Groups of rows in order, each with the group label to print before its first row ('' for none). */
 function rowBlocks(def: TableDef): { group: string; rows: RowDef[] }[] {
   const blocks: { group: string; rows: RowDef[] }[] = [];
+  const printed = new Set<string>();
   let current = '\u0000';
   for (const row of def.rows) {
     const g = row.group ?? '';
     if (g !== current) {
-      blocks.push({ group: def.groups.find((x) => x.key === g)?.label ?? '', rows: [] });
+      // A group's caption is printed once, before its first row: T3's （七）总计 belongs to
+      // 三、本年度办理结果 again after （六）, but the official table does not repeat the caption.
+      const label = printed.has(g) ? '' : def.groups.find((x) => x.key === g)?.label ?? '';
+      printed.add(g);
+      blocks.push({ group: label, rows: [] });
       current = g;
     }
     blocks[blocks.length - 1].rows.push(row);
@@ -103,14 +108,7 @@ function markdownLayout(def: TableDef, values: CellText): string[] {
 }
 
 /** An empty table (all zeros) in the given layout, lines joined with eol, without a trailing break. */
-export function tableTemplate(
-  id: string,
-  format: FormatId = '2021',
-  layout: Layout = 'markdown',
-  eol = '\n',
-  values: CellText = zeros,
-): string {
-  const def = tableDef(format, id);
+export function tableTemplate(def: TableDef, layout: Layout = 'markdown', eol = '\n', values: CellText = zeros): string {
   const lines = layout === 'cell' ? cellLayout(def, values) : layout === 'row' ? rowLayout(def, values) : markdownLayout(def, values);
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines.join(eol);
@@ -121,28 +119,26 @@ export interface TemplateOptions {
   year: number;
   layout?: Layout;
   eol?: string;
+  /** Default: the format for `year` (the newest when none covers it). */
+  format?: FormatDef;
 }
 
-/** The whole 2021-format report skeleton: title, preamble, six headings, the three tables with zeros, the fee sentence. */
-export function template({ agency, year, layout = 'markdown', eol = '\n' }: TemplateOptions): string {
+/** The whole report skeleton in the year's format: title, preamble, the headings, the tables with zeros, each section's template paragraphs. */
+export function template({ agency, year, layout = 'markdown', eol = '\n', format = formatForYear(year) ?? DEFAULT_FORMATS[0] }: TemplateOptions): string {
   const md = layout === 'markdown';
   const h1 = md ? '# ' : '';
   const h2 = md ? '## ' : '';
   const out: string[] = [
     `${h1}${agency}${year}年度政府信息公开工作年度报告`,
     '',
-    `本报告根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号编制。所列数据的统计期限从${year}年1月1日到${year}年12月31日。`,
+    `本报告根据《中华人民共和国政府信息公开条例》和${format.source}编制。所列数据的统计期限从${year}年1月1日到${year}年12月31日。`,
     '',
   ];
-  const body: Record<number, string[]> = {
-    0: ['（一）主动公开', '', '（二）依申请公开', '', '（三）政府信息管理', '', '（四）平台建设', '', '（五）监督保障', ''],
-    4: ['（一）存在的主要问题', '', '（二）改进情况', ''],
-    5: [`本机关${year}年度发出收费通知 0 件，总金额 0 元，实际收取信息处理费 0 元。`, ''],
-  };
-  SECTIONS.forEach((s, i) => {
-    out.push(`${h2}${canonicalHeading(i)}`, '');
-    if (s.table) out.push(tableTemplate(s.table, '2021', layout, eol), '');
-    out.push(...(body[i] ?? []));
-  });
+  for (const s of format.sections) {
+    out.push(`${h2}${canonicalHeading(s)}`, '');
+    const def = s.table ? format.tables[s.table] : undefined;
+    if (def) out.push(tableTemplate(def, layout, eol), '');
+    out.push(...(s.templateBody ?? []).map((p) => p.replace(/\{year\}/g, String(year))));
+  }
   return out.join(eol);
 }

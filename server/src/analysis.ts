@@ -1,13 +1,17 @@
 // The parse and the problems of each open document, cached per URI and version so that every
 // feature (diagnostics, hover, code actions, symbols, lenses, commands) shares one parse.
 
-import { check, looksLikeReport, parse } from '../../core/src';
-import type { Problem, Report, Settings } from '../../core/src';
+import * as path from 'node:path';
+import { checkDocument, documentOf, looksLikeReport, readText } from '../../core/src';
+import type { Document, Problem, Reading, Report, Settings } from '../../core/src';
+import { htmlLooksLikeReport } from '../../core/src/readers/html-detect';
 import type { NianbaoSettings } from './settings';
 
 export interface Analysis {
   uri: string;
   version: number;
+  /** The document as read: for crawler text or a page, `report` spans are in `doc.text`, not the editor's text. */
+  doc: Document;
   report: Report;
   problems: Problem[];
   settings: NianbaoSettings;
@@ -16,6 +20,7 @@ export interface Analysis {
 interface Entry {
   version: number;
   text: string;
+  doc: Document;
   report: Report;
   /** Problems with the settings object they were computed for (settings objects are cached). */
   problems?: { settings: NianbaoSettings; list: Problem[] };
@@ -25,13 +30,29 @@ export const REPORT_LANGUAGE = 'nianbao';
 
 /** Whether a document is one nianbao should check at all, given its language and settings. */
 export function isChecked(languageId: string, text: string, settings: NianbaoSettings): boolean {
-  if (!settings.enable) return false;
+  if (!settings.enable || settings.ignored) return false;
   if (languageId === REPORT_LANGUAGE) return true;
+  // A page is checked only when it carries a report title (looked for in its text, before any parse).
+  if (languageId === 'html') return settings.detect && htmlLooksLikeReport(text);
   return settings.detect && looksLikeReport(text);
 }
 
+/** The HTML reader is a bundle of its own (dist/html.js, with parse5), loaded the first time a page is checked. */
+let htmlReader: ((text: string) => Reading) | null = null;
+
+/** Read a document by its language: a page through the HTML reader, any other text as text (crawler text included). */
+export function readByLanguage(languageId: string, text: string): Document {
+  if (languageId !== 'html') return readText(text);
+  if (!htmlReader) {
+    // A path esbuild leaves alone: the module is loaded from beside dist/server.js at run time.
+    const file = path.join(__dirname, 'html.js');
+    htmlReader = (require(file) as { readHtml: (text: string) => Reading }).readHtml;
+  }
+  return documentOf(htmlReader(text));
+}
+
 export function coreSettings(settings: NianbaoSettings): Settings {
-  return { rules: settings.rules };
+  return { rules: settings.rules, ...(settings.extraRules?.length ? { extraRules: settings.extraRules } : {}) };
 }
 
 export class AnalysisCache {
@@ -39,11 +60,15 @@ export class AnalysisCache {
   /** For tests and diagnostics of the cache itself. */
   parses = 0;
 
+  /** The language of each document (a page is read as HTML). */
+  constructor(private readonly languageOf: (uri: string) => string = () => 'plaintext') {}
+
   private entry(uri: string, version: number, text: () => string): Entry {
     const e = this.entries.get(uri);
     if (e && e.version === version) return e;
     const t = text();
-    const fresh: Entry = { version, text: t, report: parse(t) };
+    const doc = readByLanguage(this.languageOf(uri), t);
+    const fresh: Entry = { version, text: t, doc, report: doc.report };
     this.parses++;
     this.entries.set(uri, fresh);
     return fresh;
@@ -53,12 +78,16 @@ export class AnalysisCache {
     return this.entry(uri, version, text).report;
   }
 
+  document(uri: string, version: number, text: () => string): Document {
+    return this.entry(uri, version, text).doc;
+  }
+
   analyse(uri: string, version: number, text: () => string, settings: NianbaoSettings): Analysis {
     const e = this.entry(uri, version, text);
     if (!e.problems || e.problems.settings !== settings) {
-      e.problems = { settings, list: check(e.report, coreSettings(settings)) };
+      e.problems = { settings, list: checkDocument(e.doc, coreSettings(settings)) };
     }
-    return { uri, version, report: e.report, problems: e.problems.list, settings };
+    return { uri, version, doc: e.doc, report: e.report, problems: e.problems.list, settings };
   }
 
   delete(uri: string): void {

@@ -1,21 +1,18 @@
 // Core shapes (offsets) to LSP shapes (positions). Nothing else.
 
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Edit, Problem, Severity, Span } from '../../core/src';
-import { positionAt } from '../../core/src';
+import type { Edit, Problem, RuleMeta, Severity, Span } from '../../core/src';
+import { positionAt, RULES } from '../../core/src';
+import { docsHref } from '../../node/src/docs';
 
 export const SOURCE = 'nianbao';
 
-/**
- * The rule pages ship inside the extension (docs/rules next to dist/), so the link works offline.
- * In the bundle __dirname is dist/.
- */
-export function ruleDocHref(code: string): string {
-  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${code}.md`)).href;
+/** The link of a rule's page (RuleMeta.docs), or undefined for a code no rule has. */
+export function ruleDocHref(code: string, rules: readonly RuleMeta[] = RULES): string | undefined {
+  const meta = rules.find((r) => r.code === code);
+  return meta ? docsHref(meta) : undefined;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -32,13 +29,14 @@ export function toRange(doc: Positions, span: Span): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
 }
 
-/** `uri` is where related information points: the same document (the failed sums behind a located cell). */
-export function toDiagnostic(doc: Positions, p: Problem, uri?: string): Diagnostic {
+/** `uri`: where related information points, the same document (the failed sums behind a located cell). */
+export function toDiagnostic(doc: Positions, p: Problem, rules: readonly RuleMeta[] = RULES, uri?: string): Diagnostic {
+  const href = ruleDocHref(p.code, rules);
   const d: Diagnostic = {
     range: toRange(doc, p.span),
     severity: SEVERITY[p.severity] ?? DiagnosticSeverity.Warning,
     code: p.code,
-    codeDescription: { href: ruleDocHref(p.code) },
+    ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,
     message: p.message,
   };

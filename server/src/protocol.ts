@@ -14,6 +14,8 @@ export interface UriParams {
 export interface RecomputeChange {
   /** 'T2' | 'T3' | 'T4'. */
   table: string;
+  /** The table's short Chinese name: 表三. */
+  tableName: string;
   /** Human name of the cell, e.g. `“（七）总计”·自然人`. */
   cell: string;
   from: string;
@@ -40,7 +42,10 @@ export interface ReportInfo {
   isReport: boolean;
   year: number | null;
   agency: string | null;
-  format: '2021' | '2019' | null;
+  /** Id of the format the report is checked against (format.ts), or null. */
+  format: string | null;
+  /** How the document's tables are laid out (`cells`, `rows`, `markdown`, `html`, `run-together`, …). */
+  layout?: string;
   errors: number;
   warnings: number;
   infos: number;

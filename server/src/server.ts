@@ -3,8 +3,12 @@
 
 import {
   CodeActionKind,
+  CompletionItemKind,
+  InsertTextFormat,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   FoldingRangeKind,
   InlayHintKind,
@@ -17,6 +21,7 @@ import {
 import type {
   CodeAction,
   CodeLens,
+  CompletionItem,
   Diagnostic,
   DocumentDiagnosticReport,
   DocumentSymbol,
@@ -25,10 +30,14 @@ import type {
   InlayHint,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, check, fixAll, parse, recompute } from '../../core/src';
-import { documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, recompute, RULES } from '../../core/src';
+import type { Problem } from '../../core/src';
+import { BaselineCache, acceptedFor, readBaseline, withFindings, writeBaseline, BaselineError } from '../../node/src/baseline';
+import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
-import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked } from './analysis';
+import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked, readByLanguage } from './analysis';
 import type { Analysis } from './analysis';
 import { intersects, positionsOf, sameRange, toDiagnostic, toRange, toTextEdit } from './convert';
 import {
@@ -38,14 +47,19 @@ import {
 } from './protocol';
 import type { CheckTextParams, CheckTextResult, RecomputeResult, ReportInfo, UriParams } from './protocol';
 import { SettingsCache } from './settings';
+import type { ConfigReport, NianbaoSettings } from './settings';
 
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 const RECOMPUTE_COMMAND = 'nianbao.recomputeTotals';
+/** Server-side command of the quick fix 接受此问题: records the finding in the baseline file. */
+const ACCEPT_COMMAND = 'nianbao.acceptFinding';
+/** VS Code's own command that opens the Problems panel. */
+const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);
-const cache = new AnalysisCache();
+const cache = new AnalysisCache((uri) => documents.get(uri)?.languageId ?? 'plaintext');
 
 /** In onSave mode, the version whose diagnostics stand until the next save. */
 const savedVersion = new Map<string, number>();
@@ -55,6 +69,8 @@ let canRefreshDiagnostics = false;
 let canRefreshInlayHints = false;
 let canRefreshCodeLens = false;
 let canRegisterConfiguration = false;
+let canWatchFiles = false;
+const baselines = new BaselineCache();
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -63,6 +79,8 @@ connection.onInitialize((params): InitializeResult => {
   canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
   canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  settings.trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -73,6 +91,9 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: '政务公开年报' },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [ACCEPT_COMMAND] },
+      // 、 ends the ordinal of a heading (二、); ） that of a row label (（四）).
+      completionProvider: { triggerCharacters: ['、', '）'], resolveProvider: false },
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -82,6 +103,8 @@ connection.onInitialized(() => {
   if (canRegisterConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
   }
+  // .nianbao.json, the profiles it extends and the baseline are JSON files: any change is read again.
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] });
 });
 
 /** The analysis of an open document, or null when it is not a report nianbao should check. */
@@ -111,7 +134,7 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
       : { kind: DocumentDiagnosticReportKind.Full, resultId: last.resultId, items: last.items };
   }
   const a = await analyse(uri);
-  const items = a ? a.problems.map((p) => toDiagnostic(doc, p, uri)) : [];
+  const items = a ? newProblems(a, doc).map(({ problem, fingerprint }) => ({ ...toDiagnostic(doc, problem, rulesOf(a.settings), uri), data: { fingerprint } })) : [];
   const resultId = `${doc.version}:${settings.generation}`;
   lastReport.set(uri, { resultId, items });
   if (!savedVersion.has(uri)) savedVersion.set(uri, doc.version);
@@ -127,12 +150,89 @@ documents.onDidClose((e) => {
   lastReport.delete(e.document.uri);
 });
 
-connection.onDidChangeConfiguration(() => {
+function settingsChanged(): void {
   settings.clear();
   lastReport.clear();
   if (canRefreshDiagnostics) connection.languages.diagnostics.refresh();
   if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
   if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type);
+}
+
+connection.onDidChangeConfiguration(settingsChanged);
+connection.onDidChangeWatchedFiles(settingsChanged);
+/** The client tells when the user trusts the workspace: plugin rules may then run. */
+connection.onNotification('nianbao/trust', (p: { trusted?: boolean }) => {
+  settings.trusted = p?.trusted === true;
+  settingsChanged();
+});
+
+// ---------------------------------------------------------------------------
+// The config file's own diagnostics: one for an error that makes it unusable, one per plugin that
+// could not be loaded. Published on the file (open or not), cleared when it is right again.
+
+const configShown = new Map<string, string>();
+settings.onConfig = (r: ConfigReport) => {
+  const items: Diagnostic[] = [];
+  if (r.error) {
+    const line = r.error.line - 1;
+    const character = r.error.column - 1;
+    items.push({
+      range: { start: { line, character }, end: { line, character: character + Math.max(1, r.error.length) } },
+      severity: DiagnosticSeverity.Error,
+      source: 'nianbao',
+      message: `配置无效，未使用：${r.error.message}`,
+    });
+  }
+  for (const w of r.warnings) items.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: 'nianbao', message: w });
+  const key = JSON.stringify(items);
+  if (configShown.get(r.file) === key) return;
+  configShown.set(r.file, key);
+  void connection.sendDiagnostics({ uri: pathToFileURL(r.file).href, diagnostics: items });
+};
+
+// ---------------------------------------------------------------------------
+// Accepted findings (docs/config.md): findings listed in the baseline are not shown.
+
+/** The problems of an analysis that the baseline has not accepted, each with its fingerprint. */
+function newProblems(a: Analysis, doc: TextDocument): { problem: Problem; fingerprint: string }[] {
+  const prints = fingerprints(doc.getText(), a.problems);
+  const all = a.problems.map((problem, i) => ({ problem, fingerprint: prints[i] }));
+  const file = a.settings.baselineFile;
+  if (!file || !a.uri.startsWith('file:')) return all;
+  const accepted = acceptedFor(baselines.get(file).baseline, file, fileURLToPath(a.uri));
+  return accepted.size ? all.filter((x) => !accepted.has(x.fingerprint)) : all;
+}
+
+function rulesOf(s: NianbaoSettings) {
+  return s.extraRules?.length ? [...RULES, ...s.extraRules] : RULES;
+}
+
+interface AcceptArgs {
+  uri: string;
+  code: string;
+  fingerprint: string;
+  message: string;
+  line: number;
+}
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== ACCEPT_COMMAND) return null;
+  const arg = (params.arguments?.[0] ?? {}) as Partial<AcceptArgs>;
+  if (!arg.uri || !arg.fingerprint || !arg.uri.startsWith('file:')) return null;
+  const s = await settings.get(arg.uri);
+  if (!s.baselineFile) return null;
+  try {
+    const current = readBaseline(s.baselineFile);
+    const finding = { code: arg.code ?? '', fingerprint: arg.fingerprint, message: arg.message ?? '', line: arg.line ?? 0 };
+    writeBaseline(s.baselineFile, withFindings(current, s.baselineFile, fileURLToPath(arg.uri), [finding], false));
+  } catch (e) {
+    const why = e instanceof BaselineError ? e.message : (e as Error).message;
+    void connection.window.showErrorMessage(`无法写入基线文件 ${s.baselineFile}：${why}`);
+    return null;
+  }
+  lastReport.clear();
+  if (canRefreshDiagnostics) connection.languages.diagnostics.refresh();
+  return { baseline: s.baselineFile };
 });
 
 // ---------------------------------------------------------------------------
@@ -151,15 +251,15 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (kindRequested(only, CodeActionKind.QuickFix)) {
-    for (const p of a.problems) {
-      if (!p.fix) continue;
-      const diagnostic = toDiagnostic(doc, p, uri);
+    const accepting: CodeAction[] = [];
+    for (const { problem: p, fingerprint } of newProblems(a, doc)) {
+      const diagnostic = toDiagnostic(doc, p, rulesOf(a.settings), uri);
       const asked = params.context.diagnostics.some(
         (d) => d.code === p.code && sameRange(d.range, diagnostic.range),
       );
       if (!asked && !intersects(diagnostic.range, params.range)) continue;
       // Where several cells are equally likely, one fix per candidate, none preferred.
-      for (const fix of [p.fix, ...(p.alternativeFixes ?? [])]) {
+      for (const fix of p.fix ? [p.fix, ...(p.alternativeFixes ?? [])] : []) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -168,10 +268,21 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
           edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(doc, e)) } },
         });
       }
+      // Accepting a finding writes the baseline file, not the report: after the fixes in the menu.
+      if (a.settings.baselineFile && uri.startsWith('file:')) {
+        const args: AcceptArgs = { uri, code: p.code, fingerprint, message: p.message, line: diagnostic.range.start.line + 1 };
+        accepting.push({
+          title: `接受此问题（记入基线 ${path.basename(a.settings.baselineFile)}，不再提示）`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: '接受此问题', command: ACCEPT_COMMAND, arguments: [args] },
+        });
+      }
     }
+    actions.push(...accepting);
   }
   if (only && kindRequested(only, FIX_ALL_KIND)) {
-    const edits = fixAll(a.report, coreSettings(a.settings));
+    const edits = fixAllDocument(a.doc, coreSettings(a.settings));
     if (edits.length) {
       actions.push({
         title: '修正全部可自动修正的问题（重新计算合计、规范标题）',
@@ -190,6 +301,7 @@ connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a) return null;
+  if (!a.doc.identity) return null; // spans of a page or crawler text are not the editor's
   const h = hoverAt(a.report, doc.offsetAt(params.position));
   return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(doc, h.span) } : null;
 });
@@ -199,6 +311,7 @@ connection.languages.inlayHint.on(async (params): Promise<InlayHint[]> => {
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a || !a.settings.inlayHints) return [];
   const range = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+  if (!a.doc.identity) return []; // spans of a page or crawler text are not the editor's
   return inlayHints(a.report, range).map((h) => ({
     position: doc.positionAt(h.offset),
     label: h.label,
@@ -220,8 +333,12 @@ function toSymbol(doc: TextDocument, item: OutlineItem): DocumentSymbol {
 
 connection.onDocumentSymbol(async (params) => {
   const doc = documents.get(params.textDocument.uri);
+  // A Markdown report already has VS Code's own outline of its headings: a second one beside it
+  // would list every section twice. Files of the language nianbao (*.nianbao.md too) get ours.
+  if (doc?.languageId === 'markdown') return [];
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a) return [];
+  if (!a.doc.identity) return []; // spans of a page or crawler text are not the editor's
   return documentOutline(a.report).map((i) => toSymbol(doc, i));
 });
 
@@ -230,6 +347,7 @@ connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a) return [];
   const out: FoldingRange[] = [];
+  if (!a.doc.identity) return out; // spans of a page or crawler text are not the editor's
   for (const f of foldingSpans(a.report)) {
     const startLine = doc.positionAt(f.span.start).line;
     const endLine = doc.positionAt(f.span.end).line;
@@ -242,11 +360,32 @@ connection.onCodeLens(async (params): Promise<CodeLens[]> => {
   const doc = documents.get(params.textDocument.uri);
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a || !a.settings.codeLens) return [];
+  if (!a.doc.identity) return []; // spans of a page or crawler text are not the editor's
   return tableLenses(a.report, a.problems).map((l) => ({
     range: toRange(doc, l.span),
     command: l.recompute
       ? { title: l.title, command: RECOMPUTE_COMMAND, arguments: [doc.uri] }
-      : { title: l.title, command: '' },
+      : l.showProblems
+        ? { title: l.title, command: SHOW_PROBLEMS_COMMAND }
+        : { title: l.title, command: '' },
+  }));
+});
+
+connection.onCompletion(async (params): Promise<CompletionItem[]> => {
+  const doc = documents.get(params.textDocument.uri);
+  const a = await analyse(params.textDocument.uri);
+  if (!doc || !a) return [];
+  if (!a.doc.identity) return []; // spans of a page or crawler text are not the editor's
+  return completions(a.report, doc.offsetAt(params.position)).map((c) => ({
+    label: c.label,
+    detail: c.detail,
+    kind: c.kind === 'heading' ? CompletionItemKind.Module : c.kind === 'row' ? CompletionItemKind.Field : CompletionItemKind.Snippet,
+    // Matched against what is typed from the start of the line (二、 → 二、主动公开政府信息情况).
+    filterText: c.insertText.split('\n')[0],
+    sortText: c.sortText,
+    preselect: c.preselect || undefined,
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: { range: toRange(doc, c.span), newText: c.insertText },
   }));
 });
 
@@ -257,19 +396,24 @@ connection.onRequest(RecomputeRequestMethod, async (params: UriParams): Promise<
   const doc = documents.get(params.uri);
   if (!doc) return null;
   const s = await settings.get(params.uri);
-  // Recompute is asked for explicitly, so it works even where detection would not check the file.
-  const report = cache.report(params.uri, doc.version, () => doc.getText());
-  const r = recompute(report);
-  const off = s.rules.balance === 'off';
+  // Recompute is asked for explicitly, so it works even where detection would not check the file,
+  // but only on a report with tables: null lets the client say plainly that this is not one.
+  const read = cache.document(params.uri, doc.version, () => doc.getText());
+  const report = read.report;
+  if (!report.isReport || !report.tables.length) return null;
+  if (!read.identity) {
+    // A page or crawler text: only the digits of a total that map exactly are rewritten.
+    const edits = fixAllDocument(read, { rules: { ...s.rules, 'section-heading': 'off', 'year-mismatch': 'off' } });
+    return { version: doc.version, edits: edits.map((e) => toTextEdit(doc, e)), changes: [], remaining: [] };
+  }
+  const r = recompute(report, coreSettings(s));
   // The remaining problems point into the recomputed text.
   const after = positionsOf(applyEdits(doc.getText(), r.edits));
   return {
     version: doc.version,
     edits: r.edits.map((e) => toTextEdit(doc, e)),
-    changes: r.changes.map((c) => ({ table: c.table, cell: c.cell, from: c.from, to: c.to, range: toRange(doc, c.span) })),
-    remaining: off
-      ? []
-      : r.remaining.map((p) => ({ code: p.code, message: p.message, range: toRange(after, p.span) })),
+    changes: r.changes.map((c) => ({ table: c.table, tableName: c.tableName, cell: c.cell, from: c.from, to: c.to, range: toRange(doc, c.span) })),
+    remaining: r.remaining.map((p) => ({ code: p.code, message: p.message, range: toRange(after, p.span) })),
   };
 });
 
@@ -282,6 +426,7 @@ connection.onRequest(ReportInfoRequestMethod, async (params: UriParams): Promise
     year: a.report.year,
     agency: a.report.agency,
     format: a.report.format,
+    layout: layoutOf(a.doc),
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),
@@ -291,14 +436,17 @@ connection.onRequest(ReportInfoRequestMethod, async (params: UriParams): Promise
 /** Files of the workspace that are not open: the client reads them, the server checks the text. */
 connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Promise<CheckTextResult> => {
   const s = await settings.get(params.uri);
-  const languageId = /\.nianbao\.(txt|md)$/i.test(params.uri) ? REPORT_LANGUAGE : 'plaintext';
+  const languageId = /\.nianbao\.(txt|md)$/i.test(params.uri) ? REPORT_LANGUAGE : /\.html?$/i.test(params.uri) ? 'html' : 'plaintext';
   const text = params.text.charCodeAt(0) === 0xfeff ? params.text.slice(1) : params.text;
   if (!isChecked(languageId, text, s)) return { isReport: false, diagnostics: [] };
-  const report = parse(text);
+  const read = readByLanguage(languageId, text);
   const positions = positionsOf(text);
+  const problems = checkDocument(read, coreSettings(s));
+  const prints = fingerprints(text, problems);
+  const accepted = s.baselineFile && params.uri.startsWith('file:') ? acceptedFor(baselines.get(s.baselineFile).baseline, s.baselineFile, fileURLToPath(params.uri)) : new Set<string>();
   return {
     isReport: true,
-    diagnostics: check(report, coreSettings(s)).map((p) => toDiagnostic(positions, p, params.uri)),
+    diagnostics: problems.filter((_, i) => !accepted.has(prints[i])).map((p) => toDiagnostic(positions, p, rulesOf(s), params.uri)),
   };
 });
 

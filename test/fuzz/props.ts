@@ -14,7 +14,7 @@
 import * as fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse, check, fixAll, recompute, applyEdits, FORMATS, SECTIONS, canonicalHeading } from '../../core/src';
+import { parse, check, fixAll, recompute, applyEdits, FORMATS, canonicalHeading } from '../../core/src';
 import type { Edit, Problem, Report, Span, ParsedTable } from '../../core/src';
 
 /** Repository root (this file runs from out/test/fuzz/). */
@@ -106,7 +106,7 @@ function checkProblems(text: string, problems: Problem[], what: string): void {
 
 /** The table (if any) that has a cell at exactly this span. */
 function tableOfCell(report: Report, span: Span): ParsedTable | undefined {
-  return report.tables.find((t) => t.rows.some((r) => r.cells.some((c) => c.span.start === span.start && c.span.end === span.end)));
+  return report.tables.find((t) => t.rows.some((r) => r.cells.some((c) => c.valueSpan.start === span.start && c.valueSpan.end === span.end)));
 }
 
 const within = (s: Span, t: Span) => s.start >= t.start && s.end <= t.end;
@@ -224,8 +224,8 @@ const numberText = fc.oneof(
 /** Every label, heading and header word of the format, for "report soup". */
 function vocabulary(): string[] {
   const words = new Set<string>();
-  SECTIONS.forEach((_, i) => words.add(canonicalHeading(i)));
   for (const f of Object.values(FORMATS)) {
+    f.sections.forEach((s) => words.add(canonicalHeading(s)));
     for (const t of Object.values(f.tables)) {
       t.rows.forEach((r) => r.label && words.add(r.label));
       t.groups.forEach((g) => words.add(g.label));

@@ -40,6 +40,8 @@ export class LspClient {
   stderr = '';
   refreshes = 0;
   configurationRequests = 0;
+  /** The last diagnostics the server pushed for each URI (the config file's own diagnostics). */
+  readonly published = new Map<string, Diagnostic[]>();
   private refreshWaiters: (() => void)[] = [];
   capabilities: InitializeResult['capabilities'] | undefined;
 
@@ -61,10 +63,15 @@ export class LspClient {
     this.connection.onRequest('workspace/codeLens/refresh', () => null);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', () => undefined);
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+      this.published.set(p.uri, p.diagnostics);
+    });
     this.connection.listen();
   }
 
-  static async start(settingsFor: SettingsFor = () => ({})): Promise<LspClient> {
+  /** `options.trusted` is what the extension sends as initializationOptions (workspace trust). */
+  static async start(settingsFor: SettingsFor = () => ({}), options: { trusted?: boolean } = {}): Promise<LspClient> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, NIANBAO_SERVER_STATS: '1' },
@@ -74,6 +81,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: pathToFileURL(FIXTURES).href,
       workspaceFolders: [{ uri: pathToFileURL(FIXTURES).href, name: 'fixtures' }],
+      initializationOptions: { trusted: options.trusted === true },
       capabilities: {
         workspace: {
           configuration: true,

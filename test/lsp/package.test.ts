@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from './lspClient';
+import { RULES } from '../../core/src';
 
 /** Packaging a 200 KB extension takes a few seconds; this bounds a hung vsce. */
 const PACKAGE_TIMEOUT_MS = 120_000;
@@ -68,13 +69,16 @@ describe('the .vsix', () => {
       'extension/syntaxes/nianbao.tmLanguage.json',
       'extension/language-configuration.json',
       'extension/l10n/bundle.l10n.zh-cn.json',
+      // contributes.jsonValidation points at it: .nianbao.json is validated and completed offline.
+      'extension/schemas/nianbao.schema.json',
     ]) {
       assert.ok(files.includes(f), `${f} in the vsix`);
     }
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(manifest.main, './dist/client.js');
-    const codes = ['section-missing', 'section-order', 'section-heading', 'table-missing', 'table-shape', 'cell-not-number', 'row-total', 'column-total', 'balance', 'review-total', 'litigation-total', 'year-mismatch', 'format-outdated', 'narrative-mismatch', 'fee-missing'];
-    for (const code of codes) assert.ok(files.includes(`extension/docs/rules/${code}.md`), `rule page ${code}`);
+    // Every rule the core has, each with its page where its metadata says (RuleMeta.docs).
+    for (const { code, docs } of RULES) assert.equal(docs, `docs/rules/${code}.md`);
+    for (const { code } of RULES) assert.ok(files.includes(`extension/docs/rules/${code}.md`), `rule page ${code}`);
   });
 
   it('holds nothing from node_modules, no sources, no tests, no CLI bundle', () => {
@@ -86,6 +90,7 @@ describe('the .vsix', () => {
         f.startsWith('extension/test/') ||
         f.startsWith('extension/core/') ||
         f.startsWith('extension/server/') ||
+        f.startsWith('extension/node/') ||
         f.startsWith('extension/client/') ||
         f.startsWith('extension/out/') ||
         f === 'extension/dist/cli.js' ||

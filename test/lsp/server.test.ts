@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Diagnostic, Range } from 'vscode-languageserver-protocol';
 import {
   FIXTURES,
   LspClient,
@@ -147,6 +147,17 @@ describe('language server over stdio', () => {
     assert.deepEqual(hover!.range, range);
   });
 
+  it('hovers each piece of the split label （三）/不予/公开 with the category, and row 一 with the balance', async () => {
+    const three = lineOf(CELL, '（三）');
+    for (const line of [three, lineOf(CELL, '不予', three), lineOf(CELL, '公开', three)]) {
+      const hover = await client.hover(cellUri, { line, character: 1 });
+      assert.ok(hover, `a hover on line ${line}`);
+      assert.match((hover.contents as { value: string }).value, /^\*\*（三）不予公开\*\*/);
+    }
+    const received = await client.hover(cellUri, { line: lineOf(CELL, RECEIVED), character: 2 });
+    assert.match((received!.contents as { value: string }).value, /勾稽关系的第一项/);
+  });
+
   it('hovers a section heading with what the section must contain', async () => {
     const line = lineOf(CELL, '三、收到和处理政府信息公开申请情况');
     const hover = await client.hover(cellUri, { line, character: 2 });
@@ -232,10 +243,16 @@ describe('language server over stdio', () => {
       [[], ['表二'], ['表三'], ['表四'], [], []],
     );
     for (const s of symbols) assert.equal(s.selectionRange.start.line, s.range.start.line);
-    const mdSymbols = await client.symbols(mdUri);
+    // A Markdown document has VS Code's own outline of its headings: none from nianbao beside it.
+    assert.deepEqual(await client.symbols(mdUri), []);
+    // The same text in the nianbao language (*.nianbao.md) gets nianbao's outline.
+    const ownMd = fileUri('lsp-markdown-own.nianbao.md');
+    await client.open(ownMd, 'nianbao', MD);
+    const mdSymbols = await client.symbols(ownMd);
     assert.equal(mdSymbols.length, 6);
     assert.equal(mdSymbols[0].name, '1、总体情况');
     assert.equal(mdSymbols[0].detail, '一、总体情况');
+    await client.close(ownMd);
   });
 
   it('folds each section and each table', async () => {
@@ -254,20 +271,44 @@ describe('language server over stdio', () => {
     assert.ok(ranges.every((r) => r.endLine > r.startLine));
   });
 
-  it('puts one CodeLens above each table', async () => {
+  it('puts a CodeLens above each table with arithmetic, naming the table and what to do', async () => {
     const lenses = await client.lenses(cellUri);
     const symbols = await client.symbols(cellUri);
     const tables = symbols.flatMap((s) => s.children ?? []);
-    assert.equal(lenses.length, 3);
-    assert.deepEqual(lenses.map((l) => l.range.start.line), tables.map((t) => t.range.start.line));
-    const [t2, t3, t4] = lenses;
-    assert.equal(t2.command!.title, '表二 · 无勾稽关系');
-    assert.equal(t3.command!.title, '1 处不一致 · 重新计算合计');
+    // 表二 has no arithmetic: no lens.
+    assert.equal(lenses.length, 2);
+    assert.deepEqual(lenses.map((l) => l.range.start.line), tables.slice(1).map((t) => t.range.start.line));
+    const [t3, t4] = lenses;
+    assert.equal(t3.command!.title, '表三 · 1 处合计不一致 · 点此重新计算合计');
     assert.equal(t3.command!.command, 'nianbao.recomputeTotals');
     assert.deepEqual(t3.command!.arguments, [cellUri]);
-    assert.equal(t4.command!.title, '勾稽关系 ✓');
+    assert.equal(t4.command!.title, '表四 · 总计均正确');
     const mdLenses = await client.lenses(mdUri);
-    assert.deepEqual(mdLenses.map((l) => l.command!.title), ['表二 · 无勾稽关系', '6 处不一致 · 重新计算合计', '1 处不一致 · 重新计算合计']);
+    assert.deepEqual(mdLenses.map((l) => l.command!.title), ['表三 · 6 处合计不一致 · 点此重新计算合计', '表四 · 1 处合计不一致 · 点此重新计算合计']);
+  });
+
+  it('CodeLens: a balanced 表三 says so; a cell that is not a number sends the writer to the problems', async () => {
+    const uri = fileUri('lsp-cell-lens.nianbao.txt');
+    const total = cellRange(CELL, RECEIVED, 6);
+    await client.open(uri, 'nianbao', applyTextEdits(CELL, [{ range: total, newText: '52' }]));
+    assert.deepEqual((await client.lenses(uri)).map((l) => l.command!.title), ['表三 · 合计正确，勾稽关系平衡', '表四 · 总计均正确']);
+    const natural = cellRange(CELL, RECEIVED, 0);
+    await client.change(uri, [{ range: natural, newText: '三十六' }]);
+    const [t3] = await client.lenses(uri);
+    assert.equal(t3.command!.title, '表三 · 1 处不是数字或缺行，合计无法核对 · 点此查看问题');
+    assert.equal(t3.command!.command, 'workbench.actions.view.problems');
+    // The cell's quick fix writes 36 in Arabic digits, and the table balances again.
+    const diags = await client.diagnostics(uri);
+    const notNumber = diags.find((d) => d.code === 'cell-not-number')!;
+    assert.deepEqual(notNumber.range, { start: natural.start, end: { line: natural.start.line, character: natural.start.character + 3 } });
+    const actions = await client.codeActions(uri, notNumber.range, [notNumber], ['quickfix']);
+    const fix = actions.find((a) => a.diagnostics?.some((d) => d.code === 'cell-not-number'));
+    assert.equal(fix?.title, '将“三十六”改为阿拉伯数字 36');
+    assert.equal(fix?.isPreferred, true);
+    assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: notNumber.range, newText: '36' }]);
+    await client.change(uri, fix!.edit!.changes![uri]);
+    assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['fee-missing']);
+    await client.close(uri);
   });
 
   it('names the column of a bare number with an inlay hint (总计 on a total cell)', async () => {
@@ -313,9 +354,79 @@ describe('language server over stdio', () => {
     await client.close(uri);
   });
 
+  it('completes the missing section heading after 二、, with a variant that brings the empty 表二', async () => {
+    const uri = fileUri('lsp-complete-heading.nianbao.txt');
+    // Section 二 and its table removed; the writer types 二、 on the empty line where it belongs.
+    const start = CELL.indexOf('二、主动公开政府信息情况');
+    const end = CELL.indexOf('三、收到和处理政府信息公开申请情况');
+    const text = `${CELL.slice(0, start)}二、\n\n${CELL.slice(end)}`;
+    await client.open(uri, 'nianbao', text);
+    const line = lineOf(text, '二、');
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } });
+    assert.deepEqual(items.map((i) => i.label), ['二、主动公开政府信息情况', '二、主动公开政府信息情况（含表二）']);
+    const [heading, withTable] = items;
+    assert.equal(heading.preselect, true);
+    assert.deepEqual(heading.textEdit, { range: { start: { line, character: 0 }, end: { line, character: 2 } }, newText: '二、主动公开政府信息情况' });
+    // Accepting the second item restores the section with an empty 表二 that parses as the format's table.
+    const restored = applyTextEdits(text, [withTable.textEdit as { range: Range; newText: string }]);
+    await client.change(uri, [withTable.textEdit as { range: Range; newText: string }]);
+    const symbols = await client.symbols(uri);
+    assert.deepEqual(symbols[1].children?.map((c) => c.name.split(' ')[0]), ['表二']);
+    assert.ok(!(await client.diagnostics(uri)).some((d) => ['section-missing', 'table-missing', 'table-shape'].includes(String(d.code))), restored.slice(0, 10));
+    // Prose lines get nothing.
+    const prose = lineOf(restored, '六、其他需要报告的事项') + 1;
+    const none = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: prose, character: 6 } });
+    assert.deepEqual(none, []);
+    await client.close(uri);
+  });
+
+  it('completes the next row label of a table, first among the rows still missing', async () => {
+    const uri = fileUri('lsp-complete-row.nianbao.txt');
+    // 表三 stops after （一）予以公开 (its 总计 line is the last): the writer is on the next line.
+    const at = CELL.indexOf('（二）部分公开');
+    const rest = CELL.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+    const text = `${CELL.slice(0, at)}\n\n${CELL.slice(rest)}`;
+    await client.open(uri, 'nianbao', text);
+    const line = lineOf(text, '（一）予以公开') + 8;
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 0 } });
+    const first = items.find((i) => i.preselect);
+    assert.equal(first?.label, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    assert.deepEqual(first?.textEdit, { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: first?.label });
+    assert.match(first?.detail ?? '', /表三/);
+    assert.ok(items.some((i) => i.label === '（七）总计'));
+    assert.ok(!items.some((i) => i.label === '（一）予以公开'), 'rows already there are not offered');
+    await client.close(uri);
+  });
+
+  it('completes a whole row with zeros in a Markdown table', async () => {
+    const uri = fileUri('lsp-complete-md.nianbao.md');
+    const rowStart = MD.indexOf('| （二）部分公开');
+    const rowEnd = MD.indexOf('\n', rowStart);
+    const text = MD.slice(0, rowStart) + MD.slice(rowEnd + 1);
+    await client.open(uri, 'nianbao', text);
+    const prev = lineOf(text, '| （一）予以公开 | 6 | 1 | 0 | 0 | 0 | 0 | 8 |');
+    // A new empty line after （一）.
+    const typed = await client.change(uri, [{ range: { start: { line: prev + 1, character: 0 }, end: { line: prev + 1, character: 0 } }, newText: '\n' }]);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: prev + 1, character: 0 } });
+    const first = items.find((i) => i.preselect)!;
+    assert.equal(first.textEdit!.newText, '| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+    const after = applyTextEdits(typed, [first.textEdit as { range: Range; newText: string }]);
+    await client.change(uri, [first.textEdit as { range: Range; newText: string }]);
+    assert.ok(after.includes('不计其他情形） | 0 |'));
+    assert.ok(!(await client.diagnostics(uri)).some((d) => d.code === 'table-shape'));
+    await client.close(uri);
+  });
+
+  it('nianbao/recompute on a document that is not a report answers null (the client says so)', async () => {
+    const uri = fileUri('lsp-minutes.txt');
+    await client.open(uri, 'plaintext', '会议纪要\n\n一、总体情况\n本周完成了 3 项工作。\n');
+    assert.equal(await client.request('nianbao/recompute', { uri }), null);
+    await client.close(uri);
+  });
+
   it('nianbao/reportInfo gives year, format and counts for the status item', async () => {
     const info = await client.request<Record<string, unknown>>('nianbao/reportInfo', { uri: cellUri });
-    assert.deepEqual(info, { isReport: true, year: 2023, agency: '青禾县农业农村局', format: '2021', errors: 1, warnings: 0, infos: 1 });
+    assert.deepEqual(info, { isReport: true, year: 2023, agency: '青禾县农业农村局', format: '2021', layout: 'cells', errors: 1, warnings: 0, infos: 1 });
   });
 });
 
@@ -435,7 +546,7 @@ describe('settings per document', () => {
     assert.deepEqual(await client.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 500, character: 0 } }), []);
     assert.deepEqual(await client.lenses(uri), []);
     await client.changeSettings(() => ({}));
-    assert.equal((await client.lenses(uri)).length, 3);
+    assert.equal((await client.lenses(uri)).length, 2);
   });
 
   it('nianbao.run onSave: typing keeps the last result until the document is saved', async () => {

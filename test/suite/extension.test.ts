@@ -7,11 +7,13 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import * as iconv from 'iconv-lite';
 
 const EXTENSION_ID = 'nianbao.nianbao';
 /** Longest wait for the server's diagnostics to reflect a change. */
 const DIAGNOSTICS_TIMEOUT_MS = 20_000;
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'suite', 'fixtures');
+const REPO = path.resolve(__dirname, '..', '..', '..');
 
 const RECEIVED = '一、本年新收政府信息公开申请数量';
 const CARRIED_OUT = '四、结转下年度继续办理';
@@ -131,7 +133,7 @@ suite('nianbao in the extension host', () => {
     await ext.activate();
     assert.ok(ext.isActive);
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['nianbao.recomputeTotals', 'nianbao.newReport', 'nianbao.checkWorkspace']) assert.ok(commands.includes(c), c);
+    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.checkWorkspace']) assert.ok(commands.includes(c), c);
   });
 
   test('diagnostics arrive with the rule codes, ranges, severities and doc links', async () => {
@@ -140,8 +142,9 @@ suite('nianbao in the extension host', () => {
     const diags = await waitForDiagnostics(uri, (d) => d.length === 3, 'three diagnostics');
     assert.deepEqual(summary(diags), expected(document));
     for (const d of diags) {
-      assert.ok(typeof d.code === 'object' && d.code.target.scheme === 'file', 'a file: link to the rule page');
-      assert.ok(d.code.target.path.endsWith(`/docs/rules/${code(d)}.md`));
+      // The server links to the page in the extension folder; the client shows it read-only and rendered.
+      assert.ok(typeof d.code === 'object' && d.code.target.scheme === 'nianbao-rule', 'a nianbao-rule: link to the rule page');
+      assert.equal(d.code.target.path, `/${code(d)}.md`);
     }
     const rowTotal = diags.find((d) => code(d) === 'row-total')!;
     assert.match(rowTotal.message, /52/);
@@ -214,7 +217,10 @@ suite('nianbao in the extension host', () => {
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), uri.toString());
     assert.equal(editor.document.uri.scheme, 'untitled');
-    assert.equal(editor.document.languageId, 'markdown');
+    // Save suggests the report's own file name in the workspace folder, not the first line with its '# '.
+    assert.equal(path.posix.basename(uri.path), '测试县统计局2024年度政府信息公开工作年度报告.nianbao.md');
+    assert.equal(path.posix.dirname(uri.path), folder().path);
+    assert.equal(editor.document.languageId, 'nianbao');
     const text = editor.document.getText();
     assert.ok(text.includes('测试县统计局2024年度政府信息公开工作年度报告'), text.slice(0, 80));
     for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
@@ -256,6 +262,115 @@ suite('nianbao in the extension host', () => {
     assert.equal(document.languageId, 'plaintext', 'the language mode is not changed');
     await waitForDiagnostics(report, (d) => d.length === 3, 'the report checked as plain text');
     assert.deepEqual(ours(notes), []);
+  });
+
+  test('nianbao.recomputeTotals on a two-line 会议纪要 says plainly that it is not a report and changes nothing', async () => {
+    const uri = await place('notes.txt', 'minutes.txt', '会议纪要\n本周完成了 3 项工作。\n');
+    const editor = await open(uri);
+    const outcome = await vscode.commands.executeCommand<{ changed: number; notReport?: boolean; message: string }>('nianbao.recomputeTotals');
+    assert.equal(outcome.notReport, true);
+    assert.match(outcome.message, /不是政府信息公开工作年度报告|not an annual report/);
+    assert.ok(!/合计均已正确|already correct/.test(outcome.message), outcome.message);
+    assert.equal(editor.document.isDirty, false);
+  });
+
+  test('修复全部可自动修复的问题 (nianbao.fixAll) applies source.fixAll.nianbao in one undoable edit', async () => {
+    const uri = await place('draft.md');
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'section-heading'), 'section-heading');
+    const outcome = await vscode.commands.executeCommand<{ edits: number; message: string }>('nianbao.fixAll');
+    assert.equal(editor.document.getText(), fixture('draft.fixed.md'));
+    assert.equal(outcome.edits, 5);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), fixture('draft.md'), 'one undo restores everything');
+  });
+
+  test('the 政务公开年报 mode wraps lines, does not box full-width punctuation, completes instead of word suggestions', () => {
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'nianbao' });
+    assert.equal(editor.get('wordWrap'), 'on');
+    assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.equal(editor.get('wordBasedSuggestions'), 'off');
+    // Plain text and Markdown keep VS Code's own defaults (which already leave full-width punctuation
+    // unboxed); the README advises wrapping for plain-text reports.
+    const plain = vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' });
+    assert.equal(plain.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.equal(plain.get('wordWrap'), 'off');
+  });
+
+  test('a plain-text report switched to the 政务公开年报 mode is remembered as a files.associations entry', async () => {
+    const uri = await place('report.nianbao.txt', 'mode.txt');
+    const { document } = await open(uri);
+    assert.equal(document.languageId, 'plaintext');
+    await waitForDiagnostics(uri, (d) => d.length === 3, 'the plain-text report checked');
+    // What the offer's button does.
+    assert.equal(await vscode.commands.executeCommand('nianbao.useReportMode', uri), true);
+    assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId, 'nianbao');
+    const files = vscode.workspace.getConfiguration('files');
+    const associations = files.inspect<Record<string, string>>('associations')?.globalValue ?? {};
+    try {
+      assert.equal(associations[uri.fsPath], 'nianbao', JSON.stringify(associations));
+      // Another plain-text file is not affected.
+      const other = await place('report.nianbao.txt', 'other-mode.txt');
+      assert.equal((await vscode.workspace.openTextDocument(other)).languageId, 'plaintext');
+    } finally {
+      const rest = { ...associations };
+      delete rest[uri.fsPath];
+      await files.update('associations', Object.keys(rest).length ? rest : undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('a GB18030 report that opened as garbled text is reopened as GB18030 and checked', async () => {
+    const target = vscode.Uri.joinPath(folder(), `suite-${++run}-gbk.txt`);
+    await vscode.workspace.fs.writeFile(target, iconv.encode(fixture('report.nianbao.txt'), 'gb18030'));
+    const { document } = await open(target);
+    assert.ok(document.getText().includes('\ufffd'), 'decoded as UTF-8: garbled');
+    assert.deepEqual(ours(target), []);
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('nianbao.reopenAsGb18030', target);
+    assert.ok(doc, 'reopened');
+    assert.equal((doc as unknown as { encoding: string }).encoding, 'gb18030');
+    assert.ok(doc.getText().includes('政府信息公开工作年度报告'));
+    const diags = await waitForDiagnostics(target, (d) => d.length === 3, 'the GB18030 report checked');
+    assert.deepEqual(diags.map(code).sort(), ['balance', 'fee-missing', 'row-total']);
+  });
+
+  test('the rule link opens the rule page rendered (Markdown preview), not as an editable file', async () => {
+    const uri = await place('report.nianbao.txt');
+    await open(uri);
+    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'row-total'), 'row-total');
+    const link = (diags.find((d) => code(d) === 'row-total')!.code as { target: vscode.Uri }).target;
+    const page = await vscode.workspace.openTextDocument(link);
+    assert.equal(page.getText(), fs.readFileSync(path.join(REPO, 'docs', 'rules', 'row-total.md'), 'utf8'));
+    const previewed = new Promise<void>((resolve, reject) => {
+      const isPreview = () =>
+        vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)));
+      const timer = setTimeout(() => reject(new Error('no Markdown preview of the rule page')), DIAGNOSTICS_TIMEOUT_MS);
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        if (!isPreview()) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('vscode.open', link);
+    await previewed;
+    // A read-only scheme: there is no file to edit, and its text tab was replaced by the preview.
+    assert.ok(!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === link.toString())));
+  });
+
+  test('nianbao.checkWorkspace counts open reports as the server sees them: a clean one and a GB18030 one too', async () => {
+    await closeAll();
+    const clean = await place('report.nianbao.txt', 'clean-count.txt', fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'clean-2021.txt'), 'utf8'));
+    const gbk = vscode.Uri.joinPath(folder(), `suite-${++run}-gbk-count.txt`);
+    await vscode.workspace.fs.writeFile(gbk, iconv.encode(fixture('report.nianbao.txt'), 'gb18030'));
+    type Outcome = { files: number; reports: number; errors: number; warnings: number };
+    const closed = await vscode.commands.executeCommand<Outcome>('nianbao.checkWorkspace');
+    // Open both (the GB18030 one shows garbled), check again: the same counts.
+    await open(gbk);
+    await open(clean);
+    await waitForDiagnostics(clean, () => true, 'the clean report');
+    const opened = await vscode.commands.executeCommand<Outcome>('nianbao.checkWorkspace');
+    assert.deepEqual(opened, closed);
+    assert.deepEqual(vscode.languages.getDiagnostics(gbk).map(code).sort(), ['balance', 'fee-missing', 'row-total']);
   });
 
   test('nianbao.checkWorkspace puts the reports of the folder into Problems', async () => {

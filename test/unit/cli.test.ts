@@ -1,4 +1,4 @@
-// The `nianbao` command line as cli.md fixes it: commands, exit codes, the text/JSON/SARIF outputs
+// The `nianbao` command line as README.md and nianbao --help describe it: commands, exit codes, the text/JSON/SARIF outputs
 // (SARIF validated against the published SARIF 2.1.0 schema), --rule overrides, explain, fix modes.
 // Runs the built bundle as a child process (`node bin/nianbao.js …`) from the repository root.
 import { test, describe } from 'node:test';
@@ -186,7 +186,7 @@ describe('nianbao check --format text', () => {
 });
 
 describe('nianbao check --format json', () => {
-  test('exactly the shape of cli.md, 1-based positions, nothing else on stdout', () => {
+  test('exactly the documented JSON shape, 1-based positions, nothing else on stdout', () => {
     const r = nianbao(['check', '--format', 'json', fixturePath(WRONG), fixturePath(CLEAN)]);
     assert.equal(r.status, 1);
     assert.equal(r.stderr, '');
@@ -196,7 +196,8 @@ describe('nianbao check --format json', () => {
     const [wrong, clean] = json.files;
     for (const f of json.files) {
       assert.deepEqual(Object.keys(f).sort(), ['diagnostics', 'encoding', 'path', 'report']);
-      assert.deepEqual(Object.keys(f.report).sort(), ['agency', 'format', 'title', 'year']);
+      assert.deepEqual(Object.keys(f.report).sort(), ['agency', 'format', 'layout', 'title', 'year']);
+      assert.equal(f.report.layout, 'cells');
       assert.equal(f.encoding, 'utf-8');
       assert.equal(f.report.year, 2023);
       assert.equal(f.report.format, '2021');
@@ -210,7 +211,7 @@ describe('nianbao check --format json', () => {
     const cells = wrongCells();
     assert.equal(wrong.diagnostics.length, 2);
     wrong.diagnostics.forEach((d: Record<string, unknown>, i: number) => {
-      assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
+      assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fingerprint']);
       assert.equal(d.code, 'row-total');
       assert.equal(d.severity, 'error');
       assert.equal(typeof d.message, 'string');
@@ -330,7 +331,7 @@ describe('nianbao explain', () => {
     assert.equal(r.status, 0, r.stderr);
     const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'row-total.md'), 'utf8');
     assert.equal(r.stdout.trimEnd(), page.trimEnd());
-    assert.equal(nianbao(['--explain', 'row-total']).stdout, r.stdout, 'rules.md spelling --explain CODE works too');
+    assert.equal(nianbao(['--explain', 'row-total']).stdout, r.stdout, 'the spelling --explain CODE works too');
   });
 
   test('every rule code has a page explain can print', () => {

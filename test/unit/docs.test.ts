@@ -11,14 +11,14 @@ import { FORMATS } from '../../core/src/format';
 // Compiled to out/test/unit/, so the repository root is three levels up.
 const DOCS_DIR = path.join(__dirname, '../../../docs/rules');
 
-/** Default severity and whether a quick fix exists, as rules.md fixes them. */
+/** Default severity and whether a quick fix exists, as the docs/rules pages state them. */
 const RULES: Record<string, { severity: '错误' | '警告' | '提示'; fixable: boolean }> = {
   'section-missing': { severity: '错误', fixable: true },
   'section-order': { severity: '警告', fixable: false },
   'section-heading': { severity: '警告', fixable: true },
   'table-missing': { severity: '错误', fixable: true },
   'table-shape': { severity: '错误', fixable: false },
-  'cell-not-number': { severity: '错误', fixable: false },
+  'cell-not-number': { severity: '错误', fixable: true },
   'row-total': { severity: '错误', fixable: true },
   'column-total': { severity: '错误', fixable: true },
   balance: { severity: '错误', fixable: true },
@@ -26,8 +26,15 @@ const RULES: Record<string, { severity: '错误' | '警告' | '提示'; fixable:
   'litigation-total': { severity: '错误', fixable: true },
   'year-mismatch': { severity: '警告', fixable: true },
   'format-outdated': { severity: '警告', fixable: false },
-  'narrative-mismatch': { severity: '警告', fixable: false },
+  'narrative-mismatch': { severity: '警告', fixable: true },
   'fee-missing': { severity: '提示', fixable: false },
+  'cell-ambiguous': { severity: '警告', fixable: false },
+  'cell-reading': { severity: '提示', fixable: false },
+  'narrative-all-closed': { severity: '警告', fixable: false },
+  'narrative-year': { severity: '警告', fixable: true },
+  'fee-contradiction': { severity: '警告', fixable: false },
+  'section-empty': { severity: '警告', fixable: false },
+  'item-numbering': { severity: '警告', fixable: true },
 };
 
 const HEADINGS = ['## 检查什么', '## 为什么', '## 错误示例', '## 正确示例', '## 修复'];
@@ -154,4 +161,57 @@ test('the 2019 single （六）其他处理 row points to its 2021 split', () =>
   const md = dispositionHover('otherHandling')!;
   assert.match(md, /2021/);
   assert.match(md, /三行/);
+});
+
+// The seven corrections of issue 12, checked against the statute's wording.
+test('law 1: the public-interest override of 第十五条 is the agency’s judgment, and 第三十二条 makes it 可以决定予以公开 with written notice', () => {
+  const md = dispositionHover('withheld4')!;
+  assert.match(md, /行政机关认为不公开会对公共利益造成重大影响的，予以公开/);
+  assert.match(md, /可以决定予以公开/);
+  assert.match(md, /书面告知第三方/);
+  assert.doesNotMatch(md, /应当公开/);
+});
+
+test('law 2: a third party’s objection withholds only with 合理理由; silence leaves the decision to the agency (when-to-use and misuse)', () => {
+  const d = DISPOSITIONS.withheld4;
+  assert.match(d.whenToUse, /不同意公开且有合理理由/);
+  assert.match(d.whenToUse, /逾期未提出意见的，由行政机关依照条例规定决定是否公开/);
+  assert.match(d.misuse, /合理理由/);
+  assert.match(d.misuse, /逾期未提出意见当作不同意/);
+});
+
+test('law 3: 过程性信息 is an open list (…请示报告等); 四类 is the format’s label only', () => {
+  const d = DISPOSITIONS.withheld6;
+  assert.match(d.meaning, /请示报告等过程性信息/);
+  assert.match(d.meaning, /不限于这四种/);
+  assert.match(d.meaning, /“四类”只是年报格式的行名/);
+});
+
+test('law 4: 补正后仍不明确 has no article of its own; 第三十条 covers the one-time notice and no supplement', () => {
+  const d = DISPOSITIONS.unable3;
+  assert.match(d.basis, /第三十条/);
+  assert.match(d.basis, /没有专门条款/);
+  assert.match(d.meaning, /一次性告知补正/);
+  assert.match(d.meaning, /没有专门规定/);
+});
+
+test('law 5: 信息处理费 is free by default (第四十二条), 109号’s thresholds are stated, charging below them is the misuse', () => {
+  const d = DISPOSITIONS.other2;
+  assert.match(d.meaning, /第四十二条/);
+  assert.match(d.meaning, /不收取费用/);
+  assert.match(d.meaning, /数量、频次明显超过合理范围/);
+  for (const s of ['10件以下（含10件）不收费', '每件100元', '30页以下（含30页）不收费', '每页10元', '每页20元', '每页40元']) assert.ok(d.whenToUse.includes(s), s);
+  assert.match(d.misuse, /低于上述标准就收费/);
+});
+
+test('law 6: 109号 applies from 2021; a 2019 or 2020 report’s 逾期未缴费 has no basis in it', () => {
+  const d = DISPOSITIONS.otherHandling;
+  assert.match(d.basis, /109号）自2021年1月1日起施行/);
+  assert.match(d.basis, /2019、2020年度的“逾期未缴费”在109号中没有依据/);
+});
+
+test('law 7: the narrative-mismatch page describes what the rule does (kinds, scope, numerals, quick fix)', () => {
+  const page = readPage('narrative-mismatch');
+  for (const s of ['受理', '只在“二、上年结转”为 0 时比较', '予以公开及部分公开', '占N%', '无/未发生', '中文数字', '政务服务', '复议机关', '上年度', '快速修复']) assert.ok(page.includes(s), s);
+  assert.match(page, /可自动修复：是/);
 });

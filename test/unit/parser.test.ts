@@ -1,4 +1,4 @@
-// The parser on the layouts and text quirks of report-format.md §4: exact spans, same numbers.
+// The parser on the layouts and text quirks of docs/format.md §4: exact spans, same numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, check, fixAll, applyEdits, looksLikeReport, type Report } from '../../core/src';

@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, check, applyEdits, recompute, fixAll, RULES, type Problem, type Report } from '../../core/src';
 import { fixture, seedFiles, SEEDS_MISSING } from '../helpers';
-import { tableTemplate } from '../../core/src';
+import { tableTemplate, FORMATS } from '../../core/src';
 
 const CLEAN = fixture('clean-2021.txt');
 
@@ -26,7 +26,7 @@ const problemsOf = (text: string, code?: string): Problem[] => check(parse(text)
 const spanText = (text: string, p: Problem) => text.slice(p.span.start, p.span.end);
 const applyFix = (text: string, p: Problem) => applyEdits(text, p.fix!.edits);
 
-test('every rule is registered once with the severity of rules.md', () => {
+test('every rule is registered once with the severity of its docs/rules page', () => {
   assert.deepEqual(
     RULES.map((r) => `${r.code}:${r.severity}:${r.fixable}`),
     [
@@ -35,7 +35,7 @@ test('every rule is registered once with the severity of rules.md', () => {
       'section-heading:warning:true',
       'table-missing:error:true',
       'table-shape:error:false',
-      'cell-not-number:error:false',
+      'cell-not-number:error:true',
       'row-total:error:true',
       'column-total:error:true',
       'balance:error:true',
@@ -43,8 +43,15 @@ test('every rule is registered once with the severity of rules.md', () => {
       'litigation-total:error:true',
       'year-mismatch:warning:true',
       'format-outdated:warning:false',
-      'narrative-mismatch:warning:false',
+      'narrative-mismatch:warning:true',
       'fee-missing:info:false',
+      'cell-ambiguous:warning:false',
+      'cell-reading:info:false',
+      'narrative-all-closed:warning:false',
+      'narrative-year:warning:true',
+      'fee-contradiction:warning:false',
+      'section-empty:warning:false',
+      'item-numbering:warning:true',
     ],
   );
 });
@@ -71,7 +78,8 @@ describe('sections', () => {
     assert.ok(p.span.start > text.indexOf('四、政府信息公开行政复议') && p.span.end <= text.indexOf('六、其他需要报告的事项'));
     const fixed = applyFix(text, p);
     assert.ok(fixed.includes('\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n'));
-    assert.deepEqual(problemsOf(fixed), []);
+    // The heading is back; what is left is to write the section (section-empty says so, a warning).
+    assert.deepEqual(problemsOf(fixed).map((x) => `${x.code}:${x.severity}`), ['section-empty:warning']);
   });
 
   test('section-missing: a missing table section comes back with an empty table in the document layout', () => {
@@ -82,7 +90,7 @@ describe('sections', () => {
     // The prose still speaks of 行政复议 3 件, but with T4 gone nothing is compared.
     assert.deepEqual(ps.map((p) => p.code), ['section-missing']);
     const fixed = applyFix(text, ps[0]);
-    assert.ok(fixed.includes(`四、政府信息公开行政复议、行政诉讼情况\n${tableTemplate('T4', '2021', 'cell')}\n\n五、`));
+    assert.ok(fixed.includes(`四、政府信息公开行政复议、行政诉讼情况\n${tableTemplate(FORMATS['2021'].tables.T4, 'cell')}\n\n五、`));
     // The inserted zeros now contradict the prose: the table must be completed by a person.
     assert.deepEqual(problemsOf(fixed).map((p) => p.code), ['narrative-mismatch', 'narrative-mismatch']);
   });
@@ -189,6 +197,48 @@ describe('tables', () => {
       assert.deepEqual(ps.map((p) => p.code), ['cell-not-number']);
       assert.equal(spanText(text, ps[0]), bad);
       assert.equal(ps[0].message, `“${bad}”不是数字：“（二）部分公开”·科研机构应填写非负整数`);
+    });
+  }
+
+  // A number written in Chinese numerals, with thousands separators or a counting word: the quick fix
+  // writes it in Arabic digits, and the report is clean again. Nothing else gets a fix.
+  for (const [row, column, bad, want] of [
+    ['received', 'natural', '四十一', '41'],
+    ['received', 'total', '五十三', '53'],
+    ['granted', 'natural', '十八', '18'],
+    ['partial', 'natural', '４件', '4'],
+    ['carriedIn', 'total', '肆', '4'],
+    ['received', 'business', '９', null],
+  ] as const) {
+    for (const file of ['clean-2021.txt', 'clean-2021.rows.txt', 'clean-2021.md']) {
+      test(`cell-not-number quick fix (${file}): “${bad}” → ${want ?? 'no problem'}`, () => {
+        const clean = fixture(file);
+        const text = setCell(clean, 'T3', row, column, bad);
+        const ps = problemsOf(text);
+        if (want === null) {
+          // Full-width digits are numbers already: no problem, nothing to fix.
+          assert.deepEqual(ps, []);
+          return;
+        }
+        assert.deepEqual(ps.map((p) => p.code), ['cell-not-number']);
+        assert.equal(spanText(text, ps[0]), bad);
+        assert.equal(ps[0].fix?.title, `将“${bad}”改为阿拉伯数字 ${want}`);
+        assert.equal(ps[0].fix?.preferred, true);
+        assert.equal(ps[0].fix?.fixAll, false);
+        assert.deepEqual(ps[0].fix?.edits, [{ ...ps[0].span, newText: want }]);
+        assert.equal(applyFix(text, ps[0]), clean);
+        // Not part of fix-all: the totals are not recomputed from a guess either.
+        assert.equal(applyEdits(text, fixAll(parse(text))), text);
+      });
+    }
+  }
+
+  for (const bad of ['一二', '一百五', '三万五', '1,20', '十二三', '两两']) {
+    test(`cell-not-number: “${bad}” is reported without a fix (its meaning is not certain)`, () => {
+      const text = setCell(CLEAN, 'T3', 'partial', 'natural', bad);
+      const ps = problemsOf(text);
+      assert.deepEqual(ps.map((p) => p.code), ['cell-not-number']);
+      assert.equal(ps[0].fix, undefined);
     });
   }
 
@@ -384,6 +434,17 @@ describe('recompute', () => {
   });
 });
 
+test('recompute (重新计算合计) leaves alone the totals whose rule is switched off, and reports no balance when balance is off', () => {
+  let text = setCell(CLEAN, 'T3', 'partial', 'total', '9');
+  text = setCell(text, 'T4', 'data', 'review.total', '7');
+  assert.deepEqual(recompute(parse(text)).edits.map((e) => e.newText), ['5', '3']);
+  assert.deepEqual(recompute(parse(text), { rules: { 'row-total': 'off' } }).edits.map((e) => e.newText), ['3']);
+  assert.deepEqual(recompute(parse(text), { rules: { 'review-total': 'off' } }).edits.map((e) => e.newText), ['5']);
+  const unbalanced = setCell(CLEAN, 'T3', 'carriedOut', 'natural', '3');
+  assert.ok(recompute(parse(unbalanced)).remaining.length > 0);
+  assert.deepEqual(recompute(parse(unbalanced), { rules: { balance: 'off' } }).remaining, []);
+});
+
 test('fix-all leaves alone the totals whose rule is switched off', () => {
   const text = setCell(CLEAN, 'T3', 'partial', 'total', '9');
   assert.deepEqual(fixAll(parse(text)).map((e) => e.newText), ['5']);
@@ -492,7 +553,7 @@ describe('layouts give the same diagnostics', () => {
       const r: Report = parse(text);
       const edits = r.tables.map((t) => {
         const raw = new Map(t.rows.flatMap((row) => row.cells.map((c) => [`${row.key}|${c.column}`, c.raw] as const)));
-        return { ...t.span, newText: tableTemplate(t.id, t.format, layout, '\n', (row, col) => raw.get(`${row}|${col}`) ?? '') };
+        return { ...t.span, newText: tableTemplate(t.def, layout, '\n', (row, col) => raw.get(`${row}|${col}`) ?? '') };
       });
       return applyEdits(text, edits);
     };
@@ -501,8 +562,9 @@ describe('layouts give the same diagnostics', () => {
       assert.deepEqual(summary(relay(text, 'row')), base);
       assert.deepEqual(summary(relay(text, 'markdown')), base);
     }
+    // Seed 001 says it had no 行政复议 (无…行政复议): the raised 行政复议 total contradicts that too (a warning).
     assert.deepEqual(
-      summary(defects(seed)).map((s) => s.split(' ')[0]),
+      summary(defects(seed)).map((s) => s.split(' ')[0]).filter((c) => c !== 'narrative-mismatch'),
       ['section-heading', 'table-shape', 'row-total', 'row-total', 'review-total'],
     );
   });

@@ -1,22 +1,26 @@
-import { msg } from '../messages';
-import type { Rule } from './rule';
+// What the format requires the prose to say (PhraseRequirement of format.ts, rule 'fee-missing'):
+// in the 2021 format, section 六 says how the information-processing fee was charged.
 
-/** Words that show section 六 speaks of the information-processing fee. */
-const FEE_WORDS = ['信息处理费', '处理费', '收费通知'];
+import { builtinDocs, type Rule } from './rule';
+
+const CODE = 'fee-missing';
 
 const rule: Rule = {
-  code: 'fee-missing',
+  code: CODE,
   severity: 'info',
-  description: '2021 年格式：第六部分应说明信息处理费的收取情况',
+  description: '第六部分应说明信息处理费的收取情况（2021 年格式的要求）',
+  docs: builtinDocs(CODE),
   fixable: false,
   check(ctx) {
     const { report } = ctx;
-    if (report.format !== '2021') return;
-    const six = report.sections.find((s) => s.index === 5);
-    if (!six) return;
-    const body = report.text.slice(six.bodySpan.start, six.bodySpan.end);
-    if (FEE_WORDS.some((w) => body.includes(w))) return;
-    ctx.report_(six.textSpan, msg.feeMissing());
+    for (const req of report.formatDef.requirements) {
+      if (req.rule !== CODE) continue;
+      const section = report.sections.find((s) => s.index === req.section);
+      if (!section) continue;
+      const body = report.text.slice(section.bodySpan.start, section.bodySpan.end);
+      if (req.anyOf.some((w) => body.includes(w))) continue;
+      ctx.add(section.textSpan, req.message);
+    }
   },
 };
 export default rule;

@@ -1,30 +1,36 @@
-import { FORMAT_2021_FROM_YEAR, tableDef } from '../format';
+// A report in the tables of a format older than the one its year calls for (format.ts: each
+// format lists the years it applies to). Only tables the newer format changed are reported.
+
+import { appliesTo, olderThan, type TableDef } from '../format';
 import { trimSpan } from '../text';
 import { msg } from '../messages';
-import type { Rule } from './rule';
+import { builtinDocs, type Rule } from './rule';
 
-/** Whether the 2021 format changed this table at all (T4 is the same in both). */
-function changedIn2021(id: string): boolean {
-  const shape = (format: '2019' | '2021') => {
-    const def = tableDef(format, id);
-    return JSON.stringify([def.rows.map((r) => [r.label, r.columns]), def.columns.map((c) => c.label)]);
-  };
-  return shape('2019') !== shape('2021');
+/** Whether two definitions of a table differ in what is written: row labels, their columns, column names. */
+function sameShape(a: TableDef, b: TableDef): boolean {
+  const shape = (def: TableDef) => JSON.stringify([def.rows.map((r) => [r.label, r.columns]), def.columns.map((c) => c.label)]);
+  return shape(a) === shape(b);
 }
 
 const rule: Rule = {
   code: 'format-outdated',
   severity: 'warning',
-  description: '2021 年及以后的年度报告仍使用 2019 年旧格式的表格',
+  description: '年度报告的表格仍是该年度已不再适用的旧格式（如 2021 年及以后的报告用 2019 年格式）',
+  docs: builtinDocs('format-outdated'),
   fixable: false,
   check(ctx) {
     const { report } = ctx;
-    if (report.year === null || report.year < FORMAT_2021_FROM_YEAR) return;
+    const due = report.formatDef;
+    const year = report.year;
+    if (year === null || !appliesTo(due, year)) return;
     for (const table of report.tables) {
-      if (table.format !== '2019' || !changedIn2021(table.id)) continue;
+      if (table.format === due.id) continue;
+      const found = report.formats.find((f) => f.id === table.format);
+      const current = due.tables[table.id];
+      if (!found || !current || !olderThan(found, due) || sameShape(table.def, current)) continue;
       const lineEnd = report.text.indexOf('\n', table.span.start);
       const span = trimSpan(report.text, table.span.start, lineEnd === -1 ? report.text.length : lineEnd);
-      ctx.report_(span, msg.formatOutdated(report.year, table.id));
+      ctx.add(span, msg.formatOutdated(year, due, table.def.shortName, found));
     }
   },
 };

@@ -1,7 +1,7 @@
 // The rule registry and check(): run every enabled rule over a parsed report.
 
 import type { Report, Problem, Settings, Severity, Span, Fix } from '../types';
-import type { Rule, ProblemExtras } from './rule';
+import type { Rule, RuleMeta, ProblemExtras } from './rule';
 import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
 import sectionHeading from './section-heading';
@@ -17,6 +17,13 @@ import yearMismatch from './year-mismatch';
 import formatOutdated from './format-outdated';
 import narrativeMismatch from './narrative-mismatch';
 import feeMissing from './fee-missing';
+import cellReading from './cell-reading';
+import narrativeAllClosed from './narrative-all-closed';
+import narrativeYear from './narrative-year';
+import feeContradiction from './fee-contradiction';
+import sectionEmpty from './section-empty';
+import itemNumbering from './item-numbering';
+import cellAmbiguous from './cell-ambiguous';
 
 const ALL: Rule[] = [
   sectionMissing,
@@ -34,20 +41,17 @@ const ALL: Rule[] = [
   formatOutdated,
   narrativeMismatch,
   feeMissing,
+  cellAmbiguous,
+  cellReading,
+  narrativeAllClosed,
+  narrativeYear,
+  feeContradiction,
+  sectionEmpty,
+  itemNumbering,
 ];
 
-export interface RuleMeta {
-  code: string;
-  severity: Severity;
-  description: string;
-  fixable: boolean;
-}
-
-export const RULES: readonly RuleMeta[] = ALL.map(({ code, severity, description, fixable }) => ({ code, severity, description, fixable }));
-
-export function ruleMeta(code: string): RuleMeta | undefined {
-  return RULES.find((r) => r.code === code);
-}
+/** The built-in rules' metadata, in the order problems at one position are listed. */
+export const RULES: readonly RuleMeta[] = ALL.map(({ code, severity, description, docs, fixable }) => ({ code, severity, description, docs, fixable }));
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const lower = (a: Severity, b?: Severity): Severity => (b && RANK[b] < RANK[a] ? b : a);
@@ -57,22 +61,34 @@ export function check(report: Report, settings: Settings = {}): Problem[] {
   const problems: Problem[] = [];
   if (!report.isReport) return problems;
   const enabled = (code: string) => settings.rules?.[code] !== 'off';
-  for (const rule of ALL) {
+  const rules = settings.extraRules?.length ? [...ALL, ...settings.extraRules] : ALL;
+  for (const rule of rules) {
     const setting = settings.rules?.[rule.code] ?? rule.severity;
     if (setting === 'off') continue;
     const severity: Severity = setting;
-    rule.check({
+    const ctx = {
       report,
       enabled,
-      report_(span: Span, message: string, fix?: Fix, extras: ProblemExtras = {}) {
+      add(span: Span, message: string, fix?: Fix, extras: ProblemExtras = {}) {
         const p: Problem = { code: rule.code, severity: lower(severity, extras.severity), message, span };
         if (fix) p.fix = fix;
         if (extras.alternativeFixes?.length) p.alternativeFixes = extras.alternativeFixes;
         if (extras.related?.length) p.related = extras.related;
         problems.push(p);
       },
-    });
+    };
+    if (rules === ALL || ALL.includes(rule)) {
+      rule.check(ctx);
+      continue;
+    }
+    // A rule from outside the core may fail: say so where the report begins, and go on.
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      problems.push({ code: rule.code, severity: 'error', message: `规则 ${rule.code} 运行出错，未能完成检查：${why}`, span: { start: 0, end: 0 } });
+    }
   }
-  const order = new Map(ALL.map((r, i) => [r.code, i]));
+  const order = new Map(rules.map((r, i) => [r.code, i]));
   return problems.sort((a, b) => a.span.start - b.span.start || order.get(a.code)! - order.get(b.code)!);
 }

@@ -1,184 +1,129 @@
-// Figures stated in prose ("受理依申请公开52件", "2件结转下年度继续办理") against the table cells
-// they restate. Precision first: a phrase is read only in the two plain shapes
-//   KEY + a short gap without digits or punctuation + N + 件   and   N + 件 + KEY,
-// and skipped when the gap compares (较上年增加…), negates, or joins two categories (或/和).
+// Figures stated in prose ("受理依申请公开52件", "2件结转下年度", "行政复议和行政诉讼各0件",
+// "予以公开及部分公开42件，占51.85%", "无因政府信息公开引起的行政复议或诉讼") against the table cells
+// they restate. The reading is claims.ts (data-driven kinds over the format's cells, with the scope
+// filters); every table figure comes from tableFigure() (figures.ts). See docs/rules/narrative-mismatch.md.
 
-import { cellName } from './helpers';
-import { tableDefOf } from '../relations';
-import { figureValues } from '../arithmetic';
-import { parseNumber } from '../text';
-import { msg } from '../messages';
-import { proseLines } from './prose';
-import type { Rule } from './rule';
-import type { CellRef } from '../format';
+import { cellName, shortLabel, type CellRef } from '../format';
+import { tableFigure, tableFigures } from '../figures';
+import { msg, fixTitle } from '../messages';
+import { proseSentences } from './prose';
+import { readClaims, readZeroClaims, formatLike, rowsOf, type Claim, type TableDefs } from './claims';
+import { builtinDocs, type Rule, type RuleContext } from './rule';
 import type { Report } from '../types';
 
-interface Claim {
-  keys: string[];
-  table: 'T3' | 'T4';
-  /** The cells whose sum the figure restates. */
-  cells: CellRef[];
-  /** Alternative readings that are also correct (受理 may include 上年结转). */
-  alternatives?: CellRef[][];
-  units: string;
-  /** Allow the "N件 + KEY" shape. */
-  numberFirst: boolean;
-  /** The gap must mention applications (申请), so that 收到/受理 of other things are not read. */
-  needsApplication?: boolean;
-  maxGap: number;
+/** How the message names what a claim restates: a cell, a group's sum, or a sum of those. */
+function claimName(claim: Claim, defs: TableDefs): string {
+  const def = defs[claim.table]!;
+  return claim.kinds
+    .map((kind) => {
+      if (claim.table === 'T4' || !kind.rows) return null;
+      const column = claim.cells[0].column;
+      return kind.rows
+        .map((r) => {
+          const rows = rowsOf(def, r);
+          if (rows.length === 1 && rows[0] === r) return cellName(def, { row: r, column });
+          const group = def.groups.find((g) => g.key === r);
+          return `“${shortLabel(group?.label ?? r)}”各项之和`;
+        })
+        .join(' + ');
+    })
+    .map((n, i) => n ?? (i === 0 ? claim.cells.map((c: CellRef) => cellName(def, c)).join(' + ') : ''))
+    .filter(Boolean)
+    .join(' + ');
 }
 
-const T3 = (row: string): CellRef => ({ row, column: 'total' });
-const CLAIMS: Claim[] = [
-  { keys: ['新收到', '新收'], table: 'T3', cells: [T3('received')], units: '件个', numberFirst: false, needsApplication: true, maxGap: 14 },
-  {
-    keys: ['受理', '收到'],
-    table: 'T3',
-    cells: [T3('received')],
-    alternatives: [[T3('received'), T3('carriedIn')]],
-    units: '件个',
-    numberFirst: false,
-    needsApplication: true,
-    maxGap: 14,
-  },
-  { keys: ['上年结转'], table: 'T3', cells: [T3('carriedIn')], units: '件个', numberFirst: false, maxGap: 8 },
-  { keys: ['办结'], table: 'T3', cells: [T3('resultTotal')], units: '件个', numberFirst: false, maxGap: 4 },
-  { keys: ['予以公开'], table: 'T3', cells: [T3('granted')], units: '件个', numberFirst: true, maxGap: 4 },
-  { keys: ['部分公开'], table: 'T3', cells: [T3('partial')], units: '件个', numberFirst: true, maxGap: 4 },
-  {
-    keys: ['结转下年度', '结转下一年度', '结转至下年度', '结转到下年度'],
-    table: 'T3',
-    cells: [T3('carriedOut')],
-    units: '件个',
-    numberFirst: true,
-    maxGap: 8,
-  },
-  { keys: ['行政复议'], table: 'T4', cells: [{ row: 'data', column: 'review.total' }], units: '件起宗', numberFirst: false, maxGap: 6 },
-  {
-    keys: ['行政诉讼'],
-    table: 'T4',
-    cells: [
-      { row: 'data', column: 'direct.total' },
-      { row: 'data', column: 'afterReview.total' },
+/** N余件: more than N, and below the next step of N's last non-zero digit (50余 → 50..59). */
+function atLeast(value: number, n: number): boolean {
+  let step = 1;
+  for (let m = n; m > 0 && m % 10 === 0; m /= 10) step *= 10;
+  return value >= n && (step === 1 || value < n + step);
+}
+
+const round = (v: number, decimals: number) => Math.round(v * 10 ** decimals) / 10 ** decimals;
+
+function checkPercent(ctx: RuleContext, report: Report, claim: Claim, count: number): void {
+  const p = claim.percent!;
+  // The share of what: 办结 (（七）总计), 新收 (一) or all handled (一 + 二); any of them that fits is accepted.
+  const bases = [
+    [{ row: 'resultTotal', column: 'total' }],
+    [{ row: 'received', column: 'total' }],
+    [
+      { row: 'received', column: 'total' },
+      { row: 'carriedIn', column: 'total' },
     ],
-    units: '件起宗',
-    numberFirst: false,
-    maxGap: 6,
-  },
-];
-
-/** A gap that compares, negates, estimates or joins: the number is not a plain restatement. */
-const GAP_STOP = /较|比|同比|环比|增|减|降|多|少|约|超|以上|以下|不到|近|余|未|没有|无|或|和|及|与|、|各|其中|累计|平均|占/;
-/** Characters that end a phrase. */
-const PUNCT = '。；;，,！？!?：:（）()《》“”"\n';
-/** Characters before a key that negate it (不予公开 is not 予以公开) or join it to another (复议和诉讼). */
-const KEY_PREFIX_STOP = '不未和及与';
-
-function isDigit(ch: string | undefined): boolean {
-  return !!ch && /[0-9０-９]/.test(ch);
-}
-
-interface Figure {
-  start: number;
-  end: number;
-  value: number;
-}
-
-/** The number right after position i (blanks allowed), followed by one of the units. */
-function numberAt(s: string, i: number, units: string): Figure | null {
-  let j = i;
-  while (j < s.length && (s[j] === ' ' || s[j] === '\u3000')) j++;
-  const start = j;
-  while (j < s.length && isDigit(s[j])) j++;
-  if (j === start || j - start > 9) return null;
-  const end = j;
-  while (j < s.length && (s[j] === ' ' || s[j] === '\u3000')) j++;
-  if (!units.includes(s[j] ?? '')) return null;
-  const n = parseNumber(s.slice(start, end));
-  return n ? { start, end, value: n.value } : null;
-}
-
-function readClaims(s: string, claim: Claim): Figure[] {
-  const out: Figure[] = [];
-  for (const key of claim.keys) {
-    for (let at = s.indexOf(key); at !== -1; at = s.indexOf(key, at + key.length)) {
-      if (KEY_PREFIX_STOP.includes(s[at - 1] ?? '')) continue;
-      // A longer key of the same claim starting here was already read ("新收到" before "新收").
-      if (claim.keys.some((k) => k.length > key.length && k.includes(key) && s.startsWith(k, at - k.indexOf(key)))) continue;
-      // KEY + gap + N件
-      let gapEnd = at + key.length;
-      while (gapEnd < s.length && gapEnd - (at + key.length) <= claim.maxGap && !isDigit(s[gapEnd]) && !PUNCT.includes(s[gapEnd])) gapEnd++;
-      const gap = s.slice(at + key.length, gapEnd);
-      if (isDigit(s[gapEnd]) && !GAP_STOP.test(gap) && (!claim.needsApplication || gap.includes('申请'))) {
-        const f = numberAt(s, gapEnd, claim.units);
-        if (f) out.push(f);
-      }
-      // N件 + KEY (at most one word such as 均 or 为 between)
-      if (claim.numberFirst) {
-        let k = at - 1;
-        let between = 0;
-        while (k >= 0 && !claim.units.includes(s[k]) && between < 2 && !isDigit(s[k]) && !PUNCT.includes(s[k])) {
-          k--;
-          between++;
-        }
-        if (k >= 0 && claim.units.includes(s[k]) && !GAP_STOP.test(s.slice(k + 1, at))) {
-          let d = k;
-          while (d > 0 && (s[d - 1] === ' ' || s[d - 1] === '\u3000')) d--;
-          const end = d;
-          while (d > 0 && isDigit(s[d - 1])) d--;
-          if (d < end && !isDigit(s[d - 1]) && s[d - 1] !== '.' && s[d - 1] !== '第') {
-            const n = parseNumber(s.slice(d, end));
-            if (n) out.push({ start: d, end, value: n.value });
-          }
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * The figures the table gives for a sum of cells: when a wrong cell is located, the corrected one
- * (a sentence that agrees with it is right, the table is not); when several cells are equally
- * likely, the written sum and each candidate's.
- */
-function figuresOf(report: Report, table: string, refs: CellRef[], enabled: (code: string) => boolean): number[] | null {
-  const t = report.tables.find((x) => x.id === table);
-  return t ? figureValues(t, refs, enabled) : null;
+  ]
+    .map((cells) => tableFigure(report, 'T3', cells))
+    .filter((b): b is number => b !== null && b > 0);
+  if (claim.table !== 'T3' || !bases.length) return;
+  const tolerance = 10 ** -p.decimals; // rounded or truncated
+  if (bases.some((b) => Math.abs((count / b) * 100 - p.value) <= tolerance + 1e-9)) return;
+  const base = bases[0];
+  const expected = round((count / base) * 100, p.decimals);
+  const text = formatLike(expected, p.style, p.decimals);
+  ctx.add({ start: p.start, end: p.end }, msg.narrativePercent(p.value, count, base, expected), {
+    title: fixTitle.prose(report.text.slice(p.start, p.end), text),
+    edits: [{ start: p.start, end: p.end, newText: text }],
+    preferred: false,
+    fixAll: false,
+  });
 }
 
 const rule: Rule = {
   code: 'narrative-mismatch',
   severity: 'warning',
-  description: '正文中写出的申请、办结、结转、复议、诉讼件数与表格不一致',
-  fixable: false,
+  description: '正文中写出的申请、办理结果、结转、复议、诉讼及表二件数与表格不一致',
+  docs: builtinDocs('narrative-mismatch'),
+  fixable: true,
   check(ctx) {
     const { report } = ctx;
-    if (!report.tables.some((t) => t.id === 'T3' || t.id === 'T4')) return;
-    // What each claim restates, computed once per report (not once per line).
-    const claims = CLAIMS.map((claim) => {
-      const figures = figuresOf(report, claim.table, claim.cells, ctx.enabled);
-      if (figures === null) return null;
-      const value = figures[0];
-      const table = report.tables.find((t) => t.id === claim.table)!;
-      const def = tableDefOf(table);
-      return {
-        claim,
-        value,
-        accepted: [...figures, ...(claim.alternatives ?? []).flatMap((a) => figuresOf(report, claim.table, a, ctx.enabled) ?? [])],
-        name: claim.cells.map((c) => cellName(def, c)).join(' + '),
-      };
-    }).filter((c) => c !== null);
+    const defs: TableDefs = {};
+    for (const t of report.tables) if (t.id === 'T2' || t.id === 'T3' || t.id === 'T4') defs[t.id] ??= t.def;
+    if (!Object.keys(defs).length) return;
     const reported = new Set<number>();
-    for (const line of proseLines(report)) {
-      const s = report.text.slice(line.start, line.end);
-      for (const { claim, value, accepted, name } of claims) {
-        if (!claim.keys.some((k) => s.includes(k))) continue;
-        for (const f of readClaims(s, claim)) {
-          if (accepted.includes(f.value) || reported.has(line.start + f.start)) continue;
-          reported.add(line.start + f.start);
-          ctx.report_({ start: line.start + f.start, end: line.start + f.end }, msg.narrativeMismatch(f.value, claim.table, name, value));
+    const carriedIn = tableFigure(report, 'T3', [{ row: 'carriedIn', column: 'total' }]);
+    for (const sentence of proseSentences(report)) {
+      for (const claim of readClaims(sentence, defs, report.year)) {
+        const values = tableFigures(report, claim.table, claim.cells, ctx.enabled);
+        if (values === null) continue;
+        const value = values[0];
+        // 受理/办理 N件: only when 二 is 0 can the words not matter.
+        if (claim.ambiguous && carriedIn !== 0) continue;
+        const f = claim.figure;
+        const at = sentence.start + f.start;
+        // Where the table's mistake cannot be pinned to one cell, a sentence fitting any reading is not blamed.
+        const fits = values.some((v) => (f.lowerBound ? atLeast(v, f.value) : round(v, f.decimals) === f.value));
+        if (fits) {
+          if (claim.percent) checkPercent(ctx, report, { ...claim, percent: { ...claim.percent, start: sentence.start + claim.percent.start, end: sentence.start + claim.percent.end } }, value);
+          continue;
         }
+        if (reported.has(at)) continue;
+        reported.add(at);
+        const written = report.text.slice(at, sentence.start + f.end);
+        const name = claimName(claim, defs);
+        const message = msg.narrativeMismatch(f.value, defs[claim.table]!.shortName, name, value, f.unit === '万元' ? '万元' : '件', f.lowerBound);
+        if (f.lowerBound) {
+          ctx.add({ start: at, end: sentence.start + f.end }, message);
+          continue;
+        }
+        const text = formatLike(value, f.style, f.decimals);
+        ctx.add({ start: at, end: sentence.start + f.end }, message, {
+          title: fixTitle.prose(written, text),
+          edits: [{ start: at, end: sentence.start + f.end, newText: text }],
+          preferred: false,
+          fixAll: false,
+        });
+      }
+      for (const zero of readZeroClaims(sentence, report.year)) {
+        const parts = zero.groups.map((g) => {
+          const cells = g === 'review' ? [{ row: 'data', column: 'review.total' }] : [{ row: 'data', column: 'direct.total' }, { row: 'data', column: 'afterReview.total' }];
+          return { g, value: tableFigure(report, 'T4', cells) };
+        });
+        const found = parts.filter((p) => p.value !== null && p.value > 0);
+        if (!found.length) continue;
+        const at = sentence.start + zero.start;
+        if (reported.has(at)) continue;
+        reported.add(at);
+        ctx.add({ start: at, end: sentence.start + zero.end }, msg.narrativeZero(found.map((p) => ({ name: p.g === 'review' ? '行政复议' : '行政诉讼', value: p.value! }))));
       }
     }
   },

@@ -3,6 +3,7 @@
 
 import { splitLines, type Line } from '../text';
 import type { Report } from '../types';
+import { sentencesOf, type Sentence } from './claims';
 
 export interface ProseLine extends Line {
   /** Index of the section (0..5) the line belongs to, -1 for the preamble. */
@@ -29,5 +30,17 @@ export function proseLines(report: Report): ProseLine[] {
     out.push({ ...line, section: h >= 0 ? heads[h].index : -1 });
   }
   cache.set(report, out);
+  return out;
+}
+
+const sentenceCache = new WeakMap<Report, Sentence[]>();
+
+/** Every sentence of the report's prose (split at 。！？；), in order. */
+export function proseSentences(report: Report): Sentence[] {
+  const cached = sentenceCache.get(report);
+  if (cached) return cached;
+  const out: Sentence[] = [];
+  for (const line of proseLines(report)) out.push(...sentencesOf(report.text.slice(line.start, line.end), line.start, line.section));
+  sentenceCache.set(report, out);
   return out;
 }

@@ -1,12 +1,9 @@
-import { SECTIONS, canonicalHeading, FORMAT_IDS } from '../format';
+import { canonicalHeading } from '../format';
 import { tableTemplate } from '../template';
 import { eolOf, splitLines, trimSpan } from '../text';
 import { msg, fixTitle } from '../messages';
-import type { Rule } from './rule';
+import { builtinDocs, type Rule } from './rule';
 import type { Report, Span, Edit } from '../types';
-
-/** The format a new section's table is drafted in: the newest. */
-const LATEST_FORMAT = FORMAT_IDS[0];
 
 /** Where a section-missing problem points: the title, or the first non-empty line. */
 export function reportAnchor(report: Report): Span {
@@ -23,15 +20,16 @@ function insertion(report: Report, index: number): { edit: Edit; withTable: bool
   const { text } = report;
   const eol = eolOf(text);
   const hashes = report.sections.find((s) => s.hashes)?.hashes ?? '';
-  const heading = `${hashes}${canonicalHeading(index)}`;
-  const tableId = SECTIONS[index].table;
-  const orphan = tableId ? report.tables.find((t) => t.id === tableId) : undefined;
+  const section = report.formatDef.sections[index];
+  const heading = `${hashes}${canonicalHeading(section)}`;
+  const tableDef = section.table ? report.formatDef.tables[section.table] : undefined;
+  const orphan = tableDef ? report.tables.find((t) => t.id === tableDef.id) : undefined;
   if (orphan) {
     // The heading was lost but its table is still there: put the heading back just above it.
     const lineStart = text.lastIndexOf('\n', orphan.span.start - 1) + 1;
     return { edit: { start: lineStart, end: lineStart, newText: `${heading}${eol}` }, withTable: false, aboveOrphan: true };
   }
-  const table = tableId ? `${tableTemplate(tableId, LATEST_FORMAT, report.layout, eol)}${eol}` : '';
+  const table = tableDef ? `${tableTemplate(tableDef, report.layout, eol)}${eol}` : '';
   const block = `${heading}${eol}${table}`;
   const next = report.sections.filter((s) => s.index > index).sort((a, b) => a.lineSpan.start - b.lineSpan.start)[0];
   if (next) {
@@ -68,22 +66,26 @@ const rule: Rule = {
   code: 'section-missing',
   severity: 'error',
   description: '六个部分缺少其中之一',
+  docs: builtinDocs('section-missing'),
   fixable: true,
   check(ctx) {
     const { report } = ctx;
     if (!report.isReport) return;
+    const sections = report.formatDef.sections;
     const present = new Set(report.sections.map((s) => s.index));
     if (present.size === 0) {
       // A report begun from its title: one note listing the six parts, not six errors stacked on line 1.
       const eol = eolOf(report.text);
       const lead = report.text.length === 0 || report.text.endsWith('\n') ? '' : eol;
-      const skeleton = SECTIONS.map((s, i) => {
-        const table = s.table ? `${tableTemplate(s.table, LATEST_FORMAT, report.layout, eol)}${eol}` : '';
-        return `${canonicalHeading(i)}${eol}${table}`;
-      }).join(eol);
-      ctx.report_(
+      const skeleton = sections
+        .map((s) => {
+          const def = s.table ? report.formatDef.tables[s.table] : undefined;
+          return `${canonicalHeading(s)}${eol}${def ? `${tableTemplate(def, report.layout, eol)}${eol}` : ''}`;
+        })
+        .join(eol);
+      ctx.add(
         reportAnchor(report),
-        msg.sectionsNotBegun(SECTIONS.map((_, i) => canonicalHeading(i))),
+        msg.sectionsNotBegun(sections.map((s) => canonicalHeading(s))),
         {
           title: fixTitle.insertSkeleton(),
           edits: [{ start: report.text.length, end: report.text.length, newText: `${lead}${eol}${skeleton}` }],
@@ -94,15 +96,15 @@ const rule: Rule = {
       );
       return;
     }
-    SECTIONS.forEach((s, index) => {
+    sections.forEach((s, index) => {
       if (present.has(index)) return;
       const { edit, withTable, aboveOrphan } = insertion(report, index);
       // Where the section belongs: above its table when only the heading was lost; else the end of
       // the section before it, or the line it would go above.
       const anchor = aboveOrphan ? lineAt(report, edit.start) : (lineBefore(report, edit.start) ?? lineAt(report, edit.start));
       const previous = report.sections.filter((h) => h.index < index).pop();
-      ctx.report_(anchor, msg.sectionMissing(s.ordinal, canonicalHeading(index), previous ? canonicalHeading(previous.index) : null), {
-        title: fixTitle.insertSection(canonicalHeading(index), withTable),
+      ctx.add(anchor, msg.sectionMissing(s.ordinal, canonicalHeading(s), previous ? canonicalHeading(sections[previous.index]) : null), {
+        title: fixTitle.insertSection(canonicalHeading(s), withTable),
         edits: [edit],
         preferred: true,
         fixAll: false,

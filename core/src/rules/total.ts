@@ -4,20 +4,21 @@
 // file reports the findings of its own code, so its severity setting applies to them.
 
 import { tableArithmetic } from '../arithmetic';
-import type { Rule } from './rule';
+import { builtinDocs, type Rule } from './rule';
 
 export function arithmeticRule(code: string, description: string): Rule {
   return {
     code,
     severity: 'error',
     description,
+    docs: builtinDocs(code),
     fixable: true,
     check(ctx) {
       for (const table of ctx.report.tables) {
         for (const f of tableArithmetic(table, ctx.enabled).findings) {
           if (f.rule !== code) continue;
           const [fix, ...alternativeFixes] = f.fixes;
-          ctx.report_(f.cell.valueSpan, f.message, fix, { alternativeFixes, related: f.related });
+          ctx.add(f.cell.valueSpan, f.message, fix, { alternativeFixes, related: f.related });
         }
       }
     },

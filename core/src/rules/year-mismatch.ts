@@ -1,7 +1,7 @@
 import { parseYear } from '../text';
 import { msg, fixTitle } from '../messages';
 import { proseLines } from './prose';
-import type { Rule } from './rule';
+import { builtinDocs, type Rule } from './rule';
 import type { Span } from '../types';
 
 /** Sections whose paragraphs, when they open with a year, speak of the report's own year (一 to 四). */
@@ -36,6 +36,7 @@ const rule: Rule = {
   code: 'year-mismatch',
   severity: 'warning',
   description: '统计期限等写明本报告年度的地方与标题年份不一致',
+  docs: builtinDocs('year-mismatch'),
   fixable: true,
   check(ctx) {
     const { report } = ctx;
@@ -74,7 +75,7 @@ const rule: Rule = {
     for (const f of found) {
       if (f.year === year || seen.has(f.span.start)) continue;
       seen.add(f.span.start);
-      ctx.report_(f.span, msg.yearMismatch(year, f.year), {
+      ctx.add(f.span, msg.yearMismatch(year, f.year), {
         title: fixTitle.year(year),
         edits: [{ ...f.span, newText: String(year) }],
         preferred: true,

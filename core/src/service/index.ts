@@ -10,3 +10,5 @@ export { tableLenses } from './lenses';
 export type { LensItem } from './lenses';
 export { explainCell } from './totals';
 export type { Explanation } from './totals';
+export { completions } from './complete';
+export type { CompletionItemData } from './complete';

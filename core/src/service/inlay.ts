@@ -2,7 +2,7 @@
 // column it belongs to, so each cell gets its column's name after it.
 
 import { columnDef } from '../format';
-import { tableDefOf } from '../query';
+import { tableDefOf } from '../relations';
 import type { Report, Span } from '../types';
 
 export interface InlayHintItem {
@@ -25,7 +25,7 @@ export function inlayHints(report: Report, range?: Span): InlayHintItem[] {
         if (range && (offset < range.start || offset > range.end)) continue;
         const col = columnDef(def, cell.column);
         if (!col) continue;
-        out.push({ offset, label: col.label, span: cell.span });
+        out.push({ offset, label: col.label, span: cell.valueSpan });
       }
     }
   }

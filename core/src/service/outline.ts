@@ -1,6 +1,6 @@
 // Outline (document symbols) and folding: the six sections, the three tables inside them.
 
-import { FORMATS, canonicalHeading } from '../format';
+import { canonicalHeading } from '../format';
 import type { ParsedTable, Report, Span } from '../types';
 
 export interface OutlineItem {
@@ -12,10 +12,8 @@ export interface OutlineItem {
   children: OutlineItem[];
 }
 
-const TABLE_NAMES: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' };
-
 export function tableTitle(table: ParsedTable): string {
-  return TABLE_NAMES[table.id] ?? table.id;
+  return table.def.shortName;
 }
 
 function trimEnd(text: string, span: Span): Span {
@@ -25,12 +23,12 @@ function trimEnd(text: string, span: Span): Span {
 }
 
 function tableItem(report: Report, table: ParsedTable): OutlineItem {
-  const def = FORMATS[table.format].tables[table.id];
+  const def = table.def;
   const first = report.text.indexOf('\n', table.span.start);
   const selEnd = first < 0 || first > table.span.end ? table.span.end : first;
   return {
     kind: 'table',
-    name: `${tableTitle(table)} ${def?.name ?? ''}`.trim(),
+    name: `${tableTitle(table)} ${def.name}`.trim(),
     detail: `${table.format} 格式`,
     span: table.span,
     selectionSpan: trimEnd(report.text, { start: table.span.start, end: Math.max(selEnd, table.span.start) }),
@@ -49,7 +47,7 @@ export function documentOutline(report: Report): OutlineItem[] {
         placed.add(t);
         return tableItem(report, t);
       });
-    const canonical = canonicalHeading(h.index);
+    const canonical = canonicalHeading(report.formatDef.sections[h.index]);
     out.push({
       kind: 'section',
       name: h.text.trim() || canonical,

@@ -1,0 +1,306 @@
+// HTML pages (`.html`, `.htm`, and HTML documents in VS Code that carry a report title). parse5, a
+// real HTML5 parser, keeps the source location of every text node; the reader turns the page into
+// the report text the parser already reads, with a map back to the page:
+//   - the text flow: each block (`<p>`, `<div>`, `<h1>`…, `<br>`) on a line of its own, so title and
+//     headings are lines; entities decoded, line breaks inside a block read as blanks;
+//   - each data `<table>` row as one Markdown row (`| label | 1 | 0 | … |`), the text of a cell joined
+//     over its `<p>`/`<span>`/`<br>`; rowspan and colspan need nothing more, since a row is found by
+//     its own label (a group label in a rowspan stands only in the group's first row);
+//   - a table that holds another table is layout: its cells are blocks;
+//   - a blank, `&nbsp;`, `/` or `—` cell where a number is due is read as 0, said once per table
+//     (rule cell-reading); the total rules still find a blank where a total is due.
+// Every character read maps back to the page, so diagnostics land on the cell and a fix rewrites
+// only the digits inside it. This module is bundled apart (dist/html.js) and loaded only when a
+// page is checked: see README.md, "Published layouts".
+
+import { parse } from 'parse5';
+import { DEFAULT_FORMATS } from '../format';
+import { normalizeLabel, isBlank, parseNumber } from '../text';
+import { TextBuilder, type Reading } from '../source-map';
+import type { ReadingNote, Span } from '../types';
+
+/** The few fields of a parse5 node this reader uses. */
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  childNodes?: Node[];
+  content?: Node;
+  attrs?: { name: string; value: string }[];
+  sourceCodeLocation?: {
+    startOffset: number;
+    endOffset: number;
+    startTag?: { endOffset: number };
+    endTag?: { startOffset: number };
+  } | null;
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'textarea']);
+const BLOCK = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'tr', 'table', 'section', 'article',
+  'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'title', 'center', 'pre', 'form', 'hr', 'address', 'caption',
+  'figure', 'figcaption', 'fieldset', 'body', 'html', 'head', 'td', 'th', 'tbody', 'thead', 'tfoot',
+]);
+/** What a page writes for "none" where a number is due. */
+const DASHES = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '━', '\\', '、']);
+const ENTITY = /^&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{0,31};?)/;
+
+/** One stretch of read text and the source it stands for. */
+interface Seg {
+  text: string;
+  s: number;
+  e: number;
+  exact: boolean;
+}
+
+/** The decoded text of a text node, aligned with its source: copied runs, decoded entities, blanks for line breaks. */
+function alignText(src: string, node: Node, out: Seg[]): void {
+  const value = node.value ?? '';
+  const loc = node.sourceCodeLocation;
+  if (!loc) {
+    if (value) out.push({ text: value.replace(/[\r\n\t]/g, ' '), s: 0, e: 0, exact: false });
+    return;
+  }
+  let i = loc.startOffset;
+  const end = loc.endOffset;
+  // Most text is written as it reads: one exact piece.
+  if (end - i === value.length && !/[\r\n\t&]/.test(value) && src.startsWith(value, i)) {
+    if (value) out.push({ text: value, s: i, e: end, exact: true });
+    return;
+  }
+  let j = 0;
+  let run = -1;
+  const flush = () => {
+    if (run >= 0 && i > run) out.push({ text: src.slice(run, i), s: run, e: i, exact: true });
+    run = -1;
+  };
+  while (j < value.length && i < end) {
+    const c = src[i];
+    if (c === '&') {
+      const m = ENTITY.exec(src.slice(i, i + 40));
+      if (m && !value.startsWith(m[0], j)) {
+        flush();
+        const code = value.charCodeAt(j);
+        const k = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+        const ch = value.slice(j, j + k);
+        out.push({ text: ch === '\n' || ch === '\t' || ch === '\r' ? ' ' : ch, s: i, e: i + m[0].length, exact: false });
+        i += m[0].length;
+        j += k;
+        continue;
+      }
+    }
+    if (c === '\r' || c === '\n' || c === '\t') {
+      flush();
+      const e = c === '\r' && src[i + 1] === '\n' ? i + 2 : i + 1;
+      out.push({ text: ' ', s: i, e, exact: false });
+      i = e;
+      j++;
+      continue;
+    }
+    if (c !== value[j]) {
+      // Not aligned (should not happen): the rest stands for the rest of the node.
+      flush();
+      out.push({ text: value.slice(j).replace(/[\r\n\t]/g, ' '), s: i, e: end, exact: false });
+      return;
+    }
+    if (run < 0) run = i;
+    i++;
+    j++;
+  }
+  flush();
+}
+
+/** Every normalised row label of the known formats: a table row whose label ends so is a data row. */
+let rowLabels: string[] | null = null;
+let groupLabels: Set<string> | null = null;
+function labels(): { rows: string[]; groups: Set<string> } {
+  if (!rowLabels || !groupLabels) {
+    const rows = new Set<string>();
+    const groups = new Set<string>();
+    for (const f of DEFAULT_FORMATS) {
+      for (const t of Object.values(f.tables)) {
+        for (const r of t.rows) if (!r.unlabelled) for (const l of [r.label, ...(r.variants ?? [])]) rows.add(normalizeLabel(l));
+        for (const g of t.groups) groups.add(normalizeLabel(g.label));
+      }
+    }
+    rowLabels = [...rows];
+    groupLabels = groups;
+  }
+  return { rows: rowLabels, groups: groupLabels };
+}
+
+const children = (n: Node): Node[] => (n.nodeName === 'template' ? n.content?.childNodes ?? [] : n.childNodes ?? []);
+const tag = (n: Node): string => (n.tagName ?? '').toLowerCase();
+
+function hasTable(n: Node): boolean {
+  for (const c of children(n)) if (tag(c) === 'table' || hasTable(c)) return true;
+  return false;
+}
+
+/** The rows of a table, not those of a table inside it. */
+function rowsOf(table: Node): Node[] {
+  const out: Node[] = [];
+  const walk = (n: Node) => {
+    for (const c of children(n)) {
+      const t = tag(c);
+      if (t === 'tr') out.push(c);
+      else if (t === 'thead' || t === 'tbody' || t === 'tfoot') walk(c);
+    }
+  };
+  walk(table);
+  return out;
+}
+
+type Kind = 'number' | 'blank' | 'dash' | 'text';
+
+interface CellRead {
+  segs: Seg[];
+  kind: Kind;
+  /** Where the cell's content is in the source (for a blank: between its tags). */
+  inner: Span;
+}
+
+class Reader {
+  readonly b: TextBuilder;
+  readonly notes: ReadingNote[] = [];
+
+  constructor(readonly src: string) {
+    this.b = new TextBuilder(src);
+  }
+
+  emit(segs: Seg[]): void {
+    for (const g of segs) {
+      if (g.exact) this.b.copy(g.s, g.e);
+      else if (g.text === '\n') this.b.newline(g.s);
+      else this.b.put(g.text, g.s, g.e);
+    }
+  }
+
+  /** The text of a node's subtree; blocks and `<br>` as line breaks unless `inline`. */
+  collect(n: Node, out: Seg[], inline: boolean): void {
+    for (const c of children(n)) {
+      if (c.nodeName === '#text') {
+        alignText(this.src, c, out);
+        continue;
+      }
+      if (c.nodeName.startsWith('#')) continue;
+      const t = tag(c);
+      if (SKIP.has(t)) continue;
+      const at = c.sourceCodeLocation?.startOffset ?? 0;
+      if (t === 'br') {
+        if (!inline) out.push({ text: '\n', s: at, e: at, exact: false });
+        continue;
+      }
+      if (t === 'table' && !inline) {
+        this.emit(out.splice(0));
+        this.table(c);
+        continue;
+      }
+      const block = BLOCK.has(t) && !inline;
+      if (block) out.push({ text: '\n', s: at, e: at, exact: false });
+      this.collect(c, out, inline);
+      if (block) {
+        const e = c.sourceCodeLocation?.endOffset ?? at;
+        out.push({ text: '\n', s: e, e, exact: false });
+      }
+    }
+  }
+
+  cell(td: Node): CellRead {
+    const segs: Seg[] = [];
+    this.collect(td, segs, true);
+    const text = segs.map((g) => g.text).join('');
+    let a = 0;
+    let z = text.length;
+    while (a < z && isBlank(text.charCodeAt(a))) a++;
+    while (z > a && isBlank(text.charCodeAt(z - 1))) z--;
+    const core = text.slice(a, z);
+    const kind: Kind = !core
+      ? 'blank'
+      : DASHES.has(core)
+        ? 'dash'
+        : parseNumber(core, 'decimal') || parseNumber(core, 'signed')
+          ? 'number'
+          : 'text';
+    // A blank or a dash stands where its own characters are (`&nbsp;`, `/`), else between the cell's tags.
+    const mapped = segs.filter((g) => g.e > g.s && !(g.text === ' ' && g.exact === false && kind !== 'blank'));
+    if (mapped.length) return { segs, kind, inner: { start: mapped[0].s, end: mapped[mapped.length - 1].e } };
+    const loc = td.sourceCodeLocation;
+    const s = loc?.startTag?.endOffset ?? loc?.startOffset ?? 0;
+    const e = loc?.endTag?.startOffset ?? loc?.endOffset ?? s;
+    return { segs, kind, inner: { start: s, end: e } };
+  }
+
+  table(table: Node): void {
+    const at = table.sourceCodeLocation?.startOffset ?? 0;
+    if (hasTable(table)) {
+      // Layout: the cells are blocks of the text flow.
+      const out: Seg[] = [];
+      this.collect(table, out, false);
+      this.emit(out);
+      return;
+    }
+    const { rows: known, groups } = labels();
+    this.b.newline(at);
+    let filled = 0;
+    let first: Span | null = null;
+    let afterHeader = false;
+    for (const tr of rowsOf(table)) {
+      const cells = children(tr)
+        .filter((c) => tag(c) === 'td' || tag(c) === 'th')
+        .map((c) => this.cell(c));
+      if (!cells.length) continue;
+      const lastText = cells.map((c) => c.kind).lastIndexOf('text');
+      const label = normalizeLabel(
+        cells
+          .filter((c) => c.kind === 'text')
+          .map((c) => c.segs.map((g) => g.text).join(''))
+          .join(''),
+      );
+      const hasNumber = cells.some((c) => c.kind === 'number');
+      // Blanks and dashes after the label are numbers left out: in a data row only (a known label,
+      // or numbers beside them), never in a header or a group caption.
+      const dataRow =
+        lastText === -1
+          ? hasNumber || afterHeader
+          : !groups.has(label) && (hasNumber || known.some((l) => label.endsWith(l)));
+      const tr0 = tr.sourceCodeLocation?.startOffset ?? at;
+      this.b.newline(tr0).put('|', tr0);
+      cells.forEach((c, k) => {
+        this.b.put(' ', c.inner.start);
+        if ((c.kind === 'blank' || c.kind === 'dash') && dataRow && k > lastText) {
+          const t = this.b.text.length;
+          this.b.put('0', c.inner.start, c.inner.end);
+          first ??= { start: t, end: t + 1 };
+          filled++;
+        } else {
+          this.emit(c.segs.map((g) => (g.text.includes('|') ? { ...g, text: g.text.replace(/\|/g, '｜'), exact: false } : g)));
+        }
+        this.b.put(' |', c.inner.end);
+      });
+      this.b.newline(tr.sourceCodeLocation?.endOffset ?? tr0);
+      afterHeader = lastText !== -1 && !hasNumber && label.endsWith('总计');
+    }
+    if (first && filled) {
+      this.notes.push({
+        code: 'cell-reading',
+        span: first,
+        message: `本表有 ${filled} 个单元格为空白或写作“/”“—”，按 0 计算`,
+      });
+    }
+    const end = table.sourceCodeLocation?.endOffset ?? at;
+    this.b.newline(end);
+  }
+}
+
+/** Read an HTML page (a whole document or an article fragment). */
+export function readHtml(src: string): Reading {
+  const doc = parse(src, { sourceCodeLocationInfo: true }) as unknown as Node;
+  const r = new Reader(src);
+  const out: Seg[] = [];
+  r.collect(doc, out, false);
+  r.emit(out);
+  return r.b.finish('html', r.notes);
+}
+
+export { htmlLooksLikeReport } from './html-detect';

@@ -1,0 +1,74 @@
+// The map from a read text back to the source it was read from (see document.ts). Kept apart from
+// the parser so that a reader bundle (the HTML reader, loaded only when a page is checked) carries
+// nothing of the core but this.
+
+import type { ReadingNote } from './types';
+
+/** How the document's tables were laid out where they were found. */
+export type SourceLayout = 'cells' | 'rows' | 'markdown' | 'html' | 'run-together' | 'docx' | 'pdf';
+
+/** A stretch of the read text: text[t, t + len) stands for source[s, s + slen); exact when copied char for char. */
+export interface Piece {
+  t: number;
+  len: number;
+  s: number;
+  slen: number;
+  exact: boolean;
+}
+
+/** Builds the read text piece by piece, remembering where each piece came from. */
+export class TextBuilder {
+  text = '';
+  private readonly pieces: Piece[] = [];
+  private endsWithNewline = false;
+
+  constructor(readonly source: string) {}
+
+  /** Copy source[start, end) as is. */
+  copy(start: number, end: number): this {
+    if (end <= start) return this;
+    this.push(this.source.slice(start, end), start, end - start, true);
+    return this;
+  }
+
+  /** Put text that stands for source[start, end) (a decoded entity, a collapsed blank, a line break). */
+  put(s: string, start: number, end: number = start): this {
+    if (!s) return this;
+    this.push(s, start, end - start, false);
+    return this;
+  }
+
+  /** A line break at source offset `at`, unless the text already ends one. */
+  newline(at: number): this {
+    if (this.text.length && !this.endsWithNewline) this.put('\n', at);
+    return this;
+  }
+
+  private push(s: string, start: number, slen: number, exact: boolean): void {
+    const last = this.pieces[this.pieces.length - 1];
+    if (exact && last?.exact && last.s + last.slen === start && last.t + last.len === this.text.length) {
+      last.len += s.length;
+      last.slen += slen;
+    } else {
+      this.pieces.push({ t: this.text.length, len: s.length, s: start, slen, exact });
+    }
+    this.text += s;
+    // Kept here: asking the growing string would flatten it each time (quadratic on a long page).
+    this.endsWithNewline = s.charCodeAt(s.length - 1) === 10;
+  }
+
+  /** What the reader read: hand it to `new Document(...)` (document.ts). */
+  finish(layout: SourceLayout, notes: ReadingNote[] = []): Reading {
+    return { source: this.source, text: this.text, layout, pieces: this.pieces, notes };
+  }
+}
+
+
+/** A reader's result: the text parse() reads, where each piece came from, and its notes. */
+export interface Reading {
+  source: string;
+  text: string;
+  layout: SourceLayout;
+  pieces: Piece[];
+  notes: ReadingNote[];
+}

@@ -1,0 +1,321 @@
+// Published layouts read into the same report model: flattened group labels, crawler text with
+// run-together cells, HTML pages. Each gives the numbers of the one-cell-per-line version.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import * as iconv from 'iconv-lite';
+import {
+  parse,
+  check,
+  readText,
+  layoutOf,
+  checkDocument,
+  fixAllDocument,
+  documentOf,
+  plainDocument,
+  applyEdits,
+  tableDefOf,
+  isDerived,
+  type Report,
+  type Document,
+} from '../../core/src';
+import { readHtml } from '../../core/src/readers/html';
+import { fixture, ROOT } from '../helpers';
+
+/** Every number of every table, as `T3 received|natural=41`. */
+export function numbers(r: Report): string[] {
+  return r.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => `${t.id} ${row.key}|${c.column}=${c.value}`)));
+}
+
+const CLEAN = fixture('clean-2021.txt');
+const MD = fixture('clean-2021.md');
+const ROWS = fixture('clean-2021.rows.txt');
+const GROUP_ROW = /^\| (（[三四五六]）)(不予公开|无法提供|不予处理|其他处理) \|.*\n/gm;
+
+/** Markdown with each group's rowspan flattened into its rows: `| （三） 1.属于国家秘密 | 0 | … |`. */
+function flattenMarkdown(md: string, form: 'ordinal' | 'group'): string {
+  let group = '';
+  return md
+    .split('\n')
+    .map((line) => {
+      const g = /^\| (（[三四五六]）)(不予公开|无法提供|不予处理|其他处理) \|/.exec(line);
+      if (g) {
+        group = form === 'ordinal' ? g[1] : g[1] + g[2];
+        return null;
+      }
+      if (group && /^\| [0-9]\./.test(line)) return line.replace('| ', `| ${group} `);
+      if (/^\| （七）|^\| 三、本年度办理结果/.test(line)) group = '';
+      if (/^\| （[一二]）/.test(line)) return line.replace('| ', '| 三、本年度办理结果 ');
+      return line;
+    })
+    .filter((l): l is string => l !== null)
+    .join('\n');
+}
+
+test('flattened group labels in Markdown: （三） 1.…, （四）无法提供 1.…, 三、本年度办理结果 （一）…', () => {
+  const base = numbers(parse(CLEAN));
+  for (const form of ['ordinal', 'group'] as const) {
+    const md = flattenMarkdown(MD, form);
+    assert.match(md, form === 'ordinal' ? /\| （三） 1\.属于国家秘密 \|/ : /\| （四）无法提供 1\.本机关不掌握相关政府信息 \|/);
+    assert.match(md, /\| 三、本年度办理结果 （一）予以公开 \|/);
+    assert.equal(md.match(GROUP_ROW), null);
+    assert.deepEqual(numbers(parse(md)), base, form);
+    assert.deepEqual(check(parse(md)).map((p) => p.code), [], form);
+  }
+});
+
+test('flattened group labels in tab rows, and a wrong group ordinal is not taken for the row', () => {
+  const base = numbers(parse(CLEAN));
+  const rows = ROWS.split('\n');
+  let group = '';
+  const flat = rows
+    .map((line) => {
+      const g = /^(（[三四五六]）)(不予公开|无法提供|不予处理|其他处理)\t(.*)$/.exec(line);
+      if (g) {
+        group = g[1];
+        return `${group}\t${g[3]}`;
+      }
+      if (group && /^[0-9]\./.test(line)) return `${group} ${line}`;
+      return line;
+    })
+    .join('\n');
+  assert.match(flat, /^（三） 2\.其他法律行政法规禁止公开\t/m);
+  assert.deepEqual(numbers(parse(flat)), base);
+  // （四） in front of a row of （三）: not that row.
+  const wrong = flat.replace('（三） 2.其他法律行政法规禁止公开', '（四） 2.其他法律行政法规禁止公开');
+  assert.ok(check(parse(wrong)).some((p) => p.code === 'table-shape'));
+});
+
+// ---------------------------------------------------------------------------
+// Crawler page text: the whole report in one paragraph, cells run together
+
+const CRAWLER = fixture('crawler-2021.txt');
+const texts = (text: string, ps: { span: { start: number; end: number } }[]) => ps.map((p) => text.slice(p.span.start, p.span.end));
+
+test('crawler text: headings inline and cells run together give the numbers of the one-cell-per-line report', () => {
+  const doc = readText(CRAWLER);
+  assert.equal(layoutOf(doc), 'run-together');
+  assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
+  assert.equal(doc.report.agency, '青禾市柳溪区文化和旅游局');
+  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  const problems = checkDocument(doc);
+  // Rows the count alone could not split are read by the relations, and said so; nothing else.
+  assert.deepEqual(problems.map((p) => p.code), ['cell-reading', 'cell-reading', 'cell-reading', 'cell-reading']);
+  assert.deepEqual(texts(CRAWLER, problems), ['419012053', '185011025', '103001014', '4210012055']);
+  assert.equal(problems[0].message, '本行数字连写（419012053），按勾稽关系读作 41/9/0/1/2/0/53');
+  assert.match(problems[1].message, /读作 18\/5\/0\/1\/1\/0\/25（另有拆法 1\/8\/5\/0\/1\/10\/25、1\/8\/5\/0\/11\/0\/25 与列合计不符）/);
+  // Every cell maps to its digits in the source.
+  for (const t of doc.report.tables) for (const r of t.rows) for (const c of r.cells) {
+    const s = doc.toSource(c.valueSpan);
+    assert.equal(CRAWLER.slice(s.start, s.end), c.raw);
+  }
+  // The same text without crawler run-together is read as it is.
+  assert.equal(layoutOf(readText(CLEAN)), 'cells');
+});
+
+test('crawler text: a run that splits several ways, or none, is reported with its candidates and not read', () => {
+  const t2 = CRAWLER.replace('行政规范性文件3 1 27', '行政规范性文件3127');
+  assert.notEqual(t2, CRAWLER);
+  let doc = readText(t2);
+  let p = checkDocument(doc).filter((x) => x.code !== 'cell-reading');
+  assert.deepEqual(p.map((x) => `${x.code} ${x.severity} ${texts(t2, [x])[0]}`), ['cell-ambiguous warning 行政规范性文件']);
+  assert.match(p[0].message, /^本行数字连写（3127），有 3 种拆法：3\/1\/27、3\/12\/7、31\/2\/7，无法确定，本行未计入$/);
+  assert.deepEqual(doc.report.tables[0].rows.find((r) => r.key === 'normative')!.cells, []);
+
+  const wrong = CRAWLER.replace('一、本年新收政府信息公开申请数量419012053', '一、本年新收政府信息公开申请数量419012054');
+  assert.notEqual(wrong, CRAWLER);
+  doc = readText(wrong);
+  p = checkDocument(doc).filter((x) => x.code === 'cell-ambiguous');
+  assert.deepEqual(p.map((x) => x.message), ['本行数字连写（419012054），无法拆成 7 个合乎勾稽关系的数，本行未计入：请核对']);
+  assert.equal(texts(wrong, p)[0], '一、本年新收政府信息公开申请数量');
+});
+
+test('crawler text: numbers written apart are read as written; a wrong total lands on its digits; no fix rewrites a run', () => {
+  const spaced = CRAWLER.replace('一、本年新收政府信息公开申请数量419012053', '一、本年新收政府信息公开申请数量41 9 0 1 2 0 54');
+  const doc = readText(spaced);
+  const p = checkDocument(doc).filter((x) => x.code !== 'cell-reading');
+  assert.ok(p.length >= 1);
+  const rowTotal = p.find((x) => x.code === 'row-total')!;
+  assert.equal(spaced.slice(rowTotal.span.start, rowTotal.span.end), '54');
+  assert.equal(rowTotal.span.start, spaced.indexOf('41 9 0 1 2 0 54') + 13);
+  assert.deepEqual(fixAllDocument(doc), []);
+});
+
+// ---------------------------------------------------------------------------
+// HTML pages
+
+const PAGE = fixture('page-2021.html');
+const page = (html: string) => documentOf(readHtml(html));
+const TOTAL_RULES = new Set(['row-total', 'column-total', 'balance', 'review-total', 'litigation-total']);
+
+test('HTML page: layout table, rowspan/colspan, header words over <p>, a split table, entities, blanks, / and — give the one-cell-per-line numbers', () => {
+  const doc = page(PAGE);
+  assert.equal(layoutOf(doc), 'html');
+  assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
+  assert.equal(doc.report.year, 2024);
+  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  const problems = checkDocument(doc);
+  // Blank, / and — cells are read as 0 and said once per table, as information only.
+  assert.deepEqual(problems.map((p) => `${p.code} ${p.severity}`), ['cell-reading info', 'cell-reading info', 'cell-reading info']);
+  assert.deepEqual(problems.map((p) => p.message), [
+    '本表有 21 个单元格为空白或写作“/”“—”，按 0 计算',
+    '本表有 14 个单元格为空白或写作“/”“—”，按 0 计算',
+    '本表有 9 个单元格为空白或写作“/”“—”，按 0 计算',
+  ]);
+  assert.deepEqual(texts(PAGE, problems), ['&nbsp;', '&nbsp;&nbsp;', '&nbsp;']);
+  // Every written number maps to its digits in the page.
+  for (const t of doc.report.tables) for (const r of t.rows) for (const c of r.cells) {
+    const s = doc.exactSource(c.valueSpan);
+    if (s) assert.equal(PAGE.slice(s.start, s.end), c.raw);
+    else assert.equal(c.raw, '0', `${t.id} ${r.key}|${c.column} is a blank read as 0`);
+  }
+});
+
+test('HTML page: a wrong total lands on its digits, the fix rewrites only them; a blank total is still found', () => {
+  const at = PAGE.indexOf('>53<');
+  const wrong = PAGE.slice(0, at) + '>54<' + PAGE.slice(at + 4);
+  const doc = page(wrong);
+  const p = checkDocument(doc).filter((x) => x.code !== 'cell-reading');
+  // 一、本年新收·总计 raised: its row sum, the balance of the total column and the prose's 53 disagree.
+  assert.deepEqual(p.map((x) => `${x.code} ${texts(wrong, [x])[0]}`), ['narrative-mismatch 53', 'row-total 54', 'balance 2']);
+  assert.equal(p[1].span.start, at + 1);
+  const edits = fixAllDocument(doc);
+  assert.deepEqual(edits, [{ start: at + 1, end: at + 3, newText: '53' }]);
+  assert.equal(applyEdits(wrong, edits), PAGE);
+
+  const blank = PAGE.slice(0, at) + '>&nbsp;<' + PAGE.slice(at + 4);
+  const b = checkDocument(page(blank)).filter((x) => x.code === 'row-total');
+  assert.equal(b.length, 1);
+  assert.equal(texts(blank, b)[0], '&nbsp;');
+  assert.match(b[0].message, /应为 53/);
+  // A blank is not digits: no fix writes into the markup.
+  assert.deepEqual(fixAllDocument(page(blank)), []);
+});
+
+/** Raise every number of T3 and T4 by one in the source: a total rule fires at a cell related to it; a raised total is restored by the fix. */
+function perturbDocument(source: string, read: (s: string) => Document): number {
+  const doc = read(source);
+  let count = 0;
+  for (const table of doc.report.tables.filter((t) => t.id === 'T3' || t.id === 'T4')) {
+    const def = tableDefOf(table);
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        count++;
+        const exact = doc.exactSource(cell.valueSpan);
+        const span = exact ?? doc.toSource(cell.valueSpan);
+        const changed = applyEdits(source, [{ ...span, newText: String((cell.value as number) + 1) }]);
+        const after = read(changed);
+        const fired = checkDocument(after).filter((p) => TOTAL_RULES.has(p.code));
+        const name = `${row.key}|${cell.column}`;
+        assert.ok(fired.length > 0, `${name}: no total rule fired`);
+        const allowed = new Set<string>();
+        for (const r of def.relations) {
+          const refs = r.kind === 'sum' ? [r.target, ...r.terms] : [...r.lhs, ...r.rhs];
+          if (!refs.some((x) => x.row === row.key && x.column === cell.column)) continue;
+          const t = r.kind === 'sum' ? r.target : r.fixTarget;
+          allowed.add(`${t.row}|${t.column}`);
+        }
+        const cellsAfter = after.report.tables.find((t) => t.id === table.id)!.rows.flatMap((r) => r.cells.map((c) => ({ key: `${r.key}|${c.column}`, span: after.toSource(c.valueSpan) })));
+        for (const p of fired) {
+          const hit = cellsAfter.find((c) => c.span.start === p.span.start && c.span.end === p.span.end);
+          assert.ok(hit, `${name}: ${p.code} does not point at a cell`);
+          assert.ok(allowed.has(hit.key), `${name}: ${p.code} points at ${hit.key}`);
+        }
+        if (exact && isDerived(def, { row: row.key, column: cell.column })) {
+          assert.equal(applyEdits(changed, fixAllDocument(after, { rules: { 'section-heading': 'off' } })), source, `${name}: fix did not restore the page`);
+        }
+      }
+    }
+  }
+  return count;
+}
+
+test('the 190-number raise-by-one property holds in an HTML page and in Markdown with flattened labels', () => {
+  assert.equal(perturbDocument(PAGE, page), 190);
+  assert.equal(perturbDocument(flattenMarkdown(MD, 'ordinal'), plainDocument), 190);
+});
+
+test('HTML page: fix --write on a page (GBK, declared in <meta>) changes only the digits of the total', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-html-'));
+  try {
+    const at = PAGE.indexOf('>53<');
+    const wrong = (PAGE.slice(0, at) + '>54<' + PAGE.slice(at + 4)).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    const file = path.join(dir, '年报.htm');
+    writeFileSync(file, iconv.encode(wrong, 'gbk'));
+    const cli = path.join(ROOT, 'bin', 'nianbao.js');
+    const check1 = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file], { encoding: 'utf8' });
+    assert.equal(check1.status, 1, check1.stderr);
+    const json = JSON.parse(check1.stdout) as { files: { encoding: string; report: { layout: string; year: number }; diagnostics: { code: string; line: number }[] }[] };
+    assert.equal(json.files[0].encoding, 'gb18030');
+    assert.equal(json.files[0].report.layout, 'html');
+    assert.equal(json.files[0].report.year, 2024);
+    assert.deepEqual(json.files[0].diagnostics.filter((d) => d.code !== 'cell-reading').map((d) => d.code), ['narrative-mismatch', 'row-total', 'balance']);
+    const fix = spawnSync(process.execPath, [cli, 'fix', '--write', file], { encoding: 'utf8' });
+    assert.equal(fix.status, 0, fix.stdout + fix.stderr);
+    const before = iconv.encode(wrong, 'gbk');
+    const after = readFileSync(file);
+    assert.equal(after.length, before.length);
+    const diff = [...after].map((b, i) => (b !== before[i] ? i : -1)).filter((i) => i >= 0);
+    assert.deepEqual(diff.map((i) => String.fromCharCode(before[i]) + '→' + String.fromCharCode(after[i])), ['4→3']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('nianbao show: every layout of the same report shows the same tables; each value with its place in the file', () => {
+  const cli = path.join(ROOT, 'bin', 'nianbao.js');
+  const show = (name: string) => {
+    const r = spawnSync(process.execPath, [cli, 'show', '--format', 'json', path.join(ROOT, 'test', 'fixtures', name)], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as {
+      title: string;
+      year: number;
+      format: string;
+      layout: string;
+      tables: { id: string; rows: { key: string; cells: { key: string; value: number; raw: string; line: number; column: number; endColumn: number }[] }[] }[];
+    };
+  };
+  const values = (m: ReturnType<typeof show>) => m.tables.map((t) => ({ id: t.id, rows: t.rows.map((r) => [r.key, ...r.cells.map((c) => `${c.key}=${c.value}`)]) }));
+  const base = show('clean-2021.txt');
+  assert.equal(base.layout, 'cells');
+  for (const [name, layout] of [['clean-2021.rows.txt', 'rows'], ['clean-2021.md', 'markdown'], ['page-2021.html', 'html'], ['crawler-2021.txt', 'run-together']]) {
+    const m = show(name);
+    assert.equal(m.layout, layout, name);
+    assert.equal(m.year, 2024, name);
+    assert.equal(m.format, '2021', name);
+    assert.deepEqual(values(m), values(base), name);
+  }
+  // Positions are the file's own: the first number of 一、本年新收 in the page is its 41.
+  const page = show('page-2021.html');
+  const received = page.tables.find((t) => t.id === 'T3')!.rows.find((r) => r.key === 'received')!.cells[0];
+  const line = PAGE.split('\n')[received.line - 1];
+  assert.equal(line.slice(received.column - 1, received.endColumn - 1), '41');
+  const text = spawnSync(process.execPath, [cli, 'show', path.join(ROOT, 'test', 'fixtures', 'crawler-2021.txt')], { encoding: 'utf8' });
+  assert.match(text.stdout, /排版 \(layout\): run-together/);
+  assert.match(text.stdout, /本行数字连写（419012053），按勾稽关系读作 41\/9\/0\/1\/2\/0\/53  \[cell-reading\]/);
+});
+
+test('PDF and Word files are not read yet: one clear line each, exit 2', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-office-'));
+  try {
+    const cli = path.join(ROOT, 'bin', 'nianbao.js');
+    const pdf = path.join(dir, '年报.pdf');
+    writeFileSync(pdf, Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(64, 0)]));
+    const docx = path.join(dir, 'report.txt');
+    writeFileSync(docx, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 0)]));
+    for (const [file, re] of [[pdf, /PDF 文件暂不能直接检查.*\(PDF is not read yet/], [docx, /Word\/WPS 文件暂不能直接检查/]] as const) {
+      const r = spawnSync(process.execPath, [cli, 'check', file], { encoding: 'utf8' });
+      assert.equal(r.status, 2);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, re);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
