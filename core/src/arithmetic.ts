@@ -334,7 +334,10 @@ function analyse(system: System): TableArithmetic {
           if (eq.cells.includes(v)) options.set(`${v}=${x.values[k]}`, [v, x.values[k]]);
         });
       }
-      const list = [...options.values()].sort((a, b) => system.cells[a[0]].valueSpan.start - system.cells[b[0]].valueSpan.start);
+      // The sum's own total first (the cell its relation names), then the others in text order.
+      const list = [...options.values()].sort(
+        (a, b) => Number(b[0] === eq.anchor) - Number(a[0] === eq.anchor) || system.cells[a[0]].valueSpan.start - system.cells[b[0]].valueSpan.start,
+      );
       findings.push({
         rule: eq.rule,
         cell: system.cells[eq.anchor],

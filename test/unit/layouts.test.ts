@@ -181,9 +181,11 @@ test('HTML page: a wrong total lands on its digits, the fix rewrites only them; 
   const wrong = PAGE.slice(0, at) + '>54<' + PAGE.slice(at + 4);
   const doc = page(wrong);
   const p = checkDocument(doc).filter((x) => x.code !== 'cell-reading');
-  // 一、本年新收·总计 raised: its row sum, the balance of the total column and the prose's 53 disagree.
-  assert.deepEqual(p.map((x) => `${x.code} ${texts(wrong, [x])[0]}`), ['narrative-mismatch 53', 'row-total 54', 'balance 2']);
-  assert.equal(p[1].span.start, at + 1);
+  // 一、本年新收·总计 raised: located as the one wrong cell (its row sum and the total column's balance
+  // ride along); the prose's 53 agrees with the corrected value, so it is not blamed.
+  assert.deepEqual(p.map((x) => `${x.code} ${texts(wrong, [x])[0]}`), ['row-total 54']);
+  assert.equal(p[0].span.start, at + 1);
+  assert.equal(p[0].related?.length, 2);
   const edits = fixAllDocument(doc);
   assert.deepEqual(edits, [{ start: at + 1, end: at + 3, newText: '53' }]);
   assert.equal(applyEdits(wrong, edits), PAGE);
@@ -212,8 +214,9 @@ function perturbDocument(source: string, read: (s: string) => Document): number 
         const after = read(changed);
         const fired = checkDocument(after).filter((p) => TOTAL_RULES.has(p.code));
         const name = `${row.key}|${cell.column}`;
-        assert.ok(fired.length > 0, `${name}: no total rule fired`);
-        const allowed = new Set<string>();
+        assert.equal(fired.length, 1, `${name}: ${fired.map((p) => p.message).join(' | ')}`);
+        // One mistake, one diagnostic: at the raised cell itself (located), or at a sum through it (a tie).
+        const allowed = new Set<string>([name]);
         for (const r of def.relations) {
           const refs = r.kind === 'sum' ? [r.target, ...r.terms] : [...r.lhs, ...r.rhs];
           if (!refs.some((x) => x.row === row.key && x.column === cell.column)) continue;
@@ -226,7 +229,8 @@ function perturbDocument(source: string, read: (s: string) => Document): number 
           assert.ok(hit, `${name}: ${p.code} does not point at a cell`);
           assert.ok(allowed.has(hit.key), `${name}: ${p.code} points at ${hit.key}`);
         }
-        if (exact && isDerived(def, { row: row.key, column: cell.column })) {
+        // A raised 表三 total is located and restored by fix-all; in 表四 a total ties with its four parts.
+        if (exact && table.id === 'T3' && isDerived(def, { row: row.key, column: cell.column })) {
           assert.equal(applyEdits(changed, fixAllDocument(after, { rules: { 'section-heading': 'off' } })), source, `${name}: fix did not restore the page`);
         }
       }
@@ -254,7 +258,7 @@ test('HTML page: fix --write on a page (GBK, declared in <meta>) changes only th
     assert.equal(json.files[0].encoding, 'gb18030');
     assert.equal(json.files[0].report.layout, 'html');
     assert.equal(json.files[0].report.year, 2024);
-    assert.deepEqual(json.files[0].diagnostics.filter((d) => d.code !== 'cell-reading').map((d) => d.code), ['narrative-mismatch', 'row-total', 'balance']);
+    assert.deepEqual(json.files[0].diagnostics.filter((d) => d.code !== 'cell-reading').map((d) => d.code), ['row-total']);
     const fix = spawnSync(process.execPath, [cli, 'fix', '--write', file], { encoding: 'utf8' });
     assert.equal(fix.status, 0, fix.stdout + fix.stderr);
     const before = iconv.encode(wrong, 'gbk');

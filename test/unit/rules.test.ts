@@ -314,10 +314,10 @@ describe('totals: one mistake, one diagnostic', () => {
     assert.deepEqual(ps.map((p) => p.code), ['balance', 'balance']);
     assert.equal(
       ps[0].message,
-      '勾稽关系不平衡（自然人列）：第一项 + 第二项 = 41 + 3 = 44，第三项（七）总计 + 第四项 = 42 + 3 = 45；无法确定是哪一格写错，可能是：“一、本年新收政府信息公开申请数量”·自然人应为 42；“二、上年结转政府信息公开申请数量”·自然人应为 4；“四、结转下年度继续办理”·自然人应为 2',
+      '勾稽关系不平衡（自然人列）：第一项 + 第二项 = 41 + 3 = 44，第三项（七）总计 + 第四项 = 42 + 3 = 45；无法确定是哪一格写错，可能是：“四、结转下年度继续办理”·自然人应为 2；“一、本年新收政府信息公开申请数量”·自然人应为 42；“二、上年结转政府信息公开申请数量”·自然人应为 4',
     );
     const fixes = [ps[0].fix!, ...(ps[0].alternativeFixes ?? [])];
-    assert.deepEqual(fixes.map((f) => f.edits[0].newText), ['42', '4', '2']);
+    assert.deepEqual(fixes.map((f) => f.edits[0].newText), ['2', '42', '4']);
     assert.ok(fixes.every((f) => !f.preferred && !f.fixAll));
     assert.deepEqual(fixAll(parse(text)), []);
   });
@@ -330,9 +330,9 @@ describe('totals: one mistake, one diagnostic', () => {
     assert.equal(spanText(text, ps[0]), '4');
     assert.equal(
       ps[0].message,
-      '行政复议·总计应为 3（1+1+0+1），实为 4；无法确定是哪一格写错，可能是：行政复议·结果维持应为 2；行政复议·结果纠正应为 2；行政复议·其他结果应为 1；行政复议·尚未审结应为 2；行政复议·总计应为 3',
+      '行政复议·总计应为 3（1+1+0+1），实为 4；无法确定是哪一格写错，可能是：行政复议·总计应为 3；行政复议·结果维持应为 2；行政复议·结果纠正应为 2；行政复议·其他结果应为 1；行政复议·尚未审结应为 2',
     );
-    assert.equal(ps[1].message, '行政诉讼（复议后起诉）·总计应为 2（0+0+0+2），实为 0；无法确定是哪一格写错，可能是：行政诉讼（复议后起诉）·尚未审结应为 0；行政诉讼（复议后起诉）·总计应为 2');
+    assert.equal(ps[1].message, '行政诉讼（复议后起诉）·总计应为 2（0+0+0+2），实为 0；无法确定是哪一格写错，可能是：行政诉讼（复议后起诉）·总计应为 2；行政诉讼（复议后起诉）·尚未审结应为 0');
     assert.equal(1 + (ps[0].alternativeFixes?.length ?? 0), 5);
     assert.deepEqual(fixAll(parse(text)), []);
   });
@@ -375,8 +375,8 @@ describe('totals: one mistake, one diagnostic', () => {
     assert.equal(spanText(text, ps[0]), '1', 'on the row’s 总计');
     // Its zeros cannot be lowered, so two cells remain possible.
     assert.deepEqual([ps[0].fix!, ...(ps[0].alternativeFixes ?? [])].map((f) => f.title), [
-      '将“5.属于三类内部事务信息”·自然人改为 1',
       '将“5.属于三类内部事务信息”·总计改为 2',
+      '将“5.属于三类内部事务信息”·自然人改为 1',
     ]);
   });
 });

@@ -11,7 +11,7 @@ ruleTests('section-missing', {
       text: without,
       errors: [
         {
-          message: '缺少第五部分“五、存在的主要问题及改进情况”',
+          message: '缺少第五部分“五、存在的主要问题及改进情况”：应在“四、政府信息公开行政复议、行政诉讼情况”部分之后',
           fixed: without.replace('六、其他需要报告的事项', '五、存在的主要问题及改进情况\n\n六、其他需要报告的事项'),
         },
       ],
