@@ -22,6 +22,22 @@ export interface Located {
   fingerprint?: string;
   /** Listed in the baseline in use: accepted, not reported as a problem. */
   accepted?: boolean;
+  /** The failed sums behind a located wrong cell (1-based, as above). */
+  related?: Region[];
+}
+
+export interface Region {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+function region(text: string, span: { start: number; end: number }): Omit<Region, 'message'> {
+  const s = positionAt(text, span.start);
+  const e = positionAt(text, Math.max(span.start, span.end));
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
 /** One checked report: what every format prints. */
@@ -39,16 +55,12 @@ export const STDIN_DISPLAY = '<stdin>';
 
 /** 1-based line/column of a problem's span (end column exclusive, like SARIF and LSP). */
 export function locate(text: string, p: Problem): Located {
-  const s = positionAt(text, p.span.start);
-  const e = positionAt(text, Math.max(p.span.start, p.span.end));
   return {
     code: p.code,
     severity: p.severity,
     message: p.message,
-    line: s.line + 1,
-    column: s.character + 1,
-    endLine: e.line + 1,
-    endColumn: e.character + 1,
+    ...region(text, p.span),
+    ...(p.related?.length ? { related: p.related.map((r) => ({ message: r.message, ...region(text, r.span) })) } : {}),
   };
 }
 
@@ -108,6 +120,7 @@ export function formatJson(results: FileResult[], baseline = false): string {
         endLine: d.endLine,
         endColumn: d.endColumn,
         fingerprint: d.fingerprint,
+        ...(d.related ? { related: d.related } : {}),
       })),
     ...(baseline ? { accepted: r.diagnostics.filter((d) => d.accepted).length } : {}),
   }));
@@ -202,6 +215,18 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
           },
         },
       ],
+      ...(d.related
+        ? {
+            relatedLocations: d.related.map((x, id) => ({
+              id,
+              message: { text: x.message },
+              physicalLocation: {
+                artifactLocation: artifactLocation(r),
+                region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
+              },
+            })),
+          }
+        : {}),
     })),
   );
 

@@ -211,8 +211,15 @@ describe('nianbao check --format json', () => {
     const cells = wrongCells();
     assert.equal(wrong.diagnostics.length, 2);
     wrong.diagnostics.forEach((d: Record<string, unknown>, i: number) => {
-      assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fingerprint']);
+      assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fingerprint', 'related']);
       assert.equal(d.code, 'row-total');
+      // Each total is located as a wrong cell: its row sum and the 总计 column's sum travel with it.
+      const related = d.related as { message: string; line: number; column: number }[];
+      assert.equal(related.length, 2);
+      assert.equal(related[0].line, cells[i].line);
+      assert.equal(related[0].column, cells[i].column);
+      assert.match(related[0].message, /实为/);
+      assert.match(related[1].message, /^“（七）总计”·总计应为 /);
       assert.equal(d.severity, 'error');
       assert.equal(typeof d.message, 'string');
       assert.equal(d.line, cells[i].line);
@@ -297,6 +304,15 @@ describe('nianbao check --format sarif', () => {
       assert.equal(loc.region.startColumn, cells[i].column);
       assert.equal(loc.region.endLine, cells[i].line);
       assert.ok(loc.region.endColumn >= cells[i].endColumn);
+      // The failed sums behind the located cell, as related locations in the same file.
+      assert.deepEqual(
+        res.relatedLocations.map((x: any) => [x.id, x.physicalLocation.artifactLocation.uri, typeof x.message.text]),
+        [
+          [0, 'test/fixtures/cli-wrong-total.txt', 'string'],
+          [1, 'test/fixtures/cli-wrong-total.txt', 'string'],
+        ],
+      );
+      assert.equal(res.relatedLocations[0].physicalLocation.region.startLine, cells[i].line);
     });
   });
 
