@@ -79,6 +79,8 @@ describe('the .vsix', () => {
     // Every rule the core has, each with its page where its metadata says (RuleMeta.docs).
     for (const { code, docs } of RULES) assert.equal(docs, `docs/rules/${code}.md`);
     for (const { code } of RULES) assert.ok(files.includes(`extension/docs/rules/${code}.md`), `rule page ${code}`);
+    // The total rules' pages link to the page on how a wrong cell is located.
+    assert.ok(files.includes('extension/docs/arithmetic.md'), 'docs/arithmetic.md in the vsix');
   });
 
   it('holds nothing from node_modules, no sources, no tests, no CLI bundle', () => {

@@ -279,7 +279,8 @@ suite('nianbao in the extension host', () => {
     await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'section-heading'), 'section-heading');
     const outcome = await vscode.commands.executeCommand<{ edits: number; message: string }>('nianbao.fixAll');
     assert.equal(editor.document.getText(), fixture('draft.fixed.md'));
-    assert.equal(outcome.edits, 5);
+    // Only the heading: the draft has more wrong cells than can be located, so no total is guessed.
+    assert.equal(outcome.edits, 1);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), fixture('draft.md'), 'one undo restores everything');
   });
