@@ -144,6 +144,8 @@ export function verify(text: string): void {
   }
   checkProblems(text, problems, 'check');
 
+  fixesNeverWorse(text, problems);
+
   // Fix-all: edits inside the text, on boundaries, not overlapping; they change only what they name.
   const edits = fixAll(report);
   checkEdits(text, edits, 'fixAll');
@@ -184,6 +186,32 @@ export function verify(text: string): void {
         ` in ${table ? `complete table ${table.id} (${table.format}, ${table.layout})` : 'no table'}: ${p.message}`,
     );
   }
+}
+
+/** A quick fix never makes things worse: applying any one offered fix leaves no more errors. */
+export function fixesNeverWorse(text: string, problems: Problem[] = check(parse(text))): void {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  for (const p of problems) {
+    for (const f of p.fix ? [p.fix, ...(p.alternativeFixes ?? [])] : []) {
+      checkEdits(text, f.edits, `fix of ${p.code}`);
+      const next = applyEdits(text, f.edits);
+      const after = check(parse(next)).filter((x) => x.severity === 'error');
+      if (after.length > errors) {
+        fail(
+          `the fix “${f.title}” of ${p.code} (${p.message}) makes it worse: ${errors} → ${after.length} errors: ${after
+            .slice(0, 4)
+            .map((x) => `${x.code} ${x.message}`)
+            .join(' | ')}`,
+        );
+      }
+    }
+  }
+}
+
+/** fixesNeverWorse() as a fast-check predicate. */
+export function neverWorse(text: string): boolean {
+  fixesNeverWorse(text);
+  return true;
 }
 
 /** verify() as a fast-check predicate: failures carry the message. */

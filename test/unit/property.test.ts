@@ -18,6 +18,7 @@ import {
   reportSoup,
   unicodeString,
   onBoundary,
+  neverWorse,
 } from '../fuzz/props';
 
 const SEED = 20250601;
@@ -93,6 +94,19 @@ test('changing a number and recomputing leaves no total rule in a complete table
       return true;
     }),
     params(50, 100),
+  );
+});
+
+test('a quick fix never makes things worse: every fix offered after up to three changed numbers, on every fixture', () => {
+  // Numbers changed to small values near the real ones and to arbitrary ones: located cells, ties,
+  // the fallback of many failed sums; each offered fix (preferred or not) is applied and checked.
+  const nums = fc.array(
+    fc.record({ k: fc.constant('setcell' as const), i: fc.nat(), s: fc.oneof(fc.nat({ max: 12 }), fc.nat({ max: 300 })).map(String) }),
+    { minLength: 1, maxLength: 3 },
+  );
+  fc.assert(
+    fc.property(fc.nat({ max: 3 }), nums, (f, ms) => neverWorse(mutate(fixtures()[f], ms))),
+    params(70, 1000),
   );
 });
 

@@ -2,6 +2,7 @@
 
 import type { Report, Problem, Settings, Severity, Span, Fix } from '../types';
 import type { Rule, RuleMeta, ProblemExtras } from './rule';
+import { parse } from '../parse';
 import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
 import sectionHeading from './section-heading';
@@ -89,6 +90,34 @@ export function check(report: Report, settings: Settings = {}): Problem[] {
       problems.push({ code: rule.code, severity: 'error', message: `规则 ${rule.code} 运行出错，未能完成检查：${why}`, span: { start: 0, end: 0 } });
     }
   }
+  if (!simulating) dropWorseningInsertions(report, settings, problems);
   const order = new Map(rules.map((r, i) => [r.code, i]));
   return problems.sort((a, b) => a.span.start - b.span.start || order.get(a.code)! - order.get(b.code)!);
+}
+
+/**
+ * Fixes that insert a table or a section are tried on the text first: in a mangled report the
+ * numbers left lying around would attach to the inserted table and give more errors than before.
+ * Such a fix is not offered (a quick fix never makes things worse). Only these insertions need it:
+ * the total rules check their own fixes (arithmetic.ts), and the other fixes rewrite one token.
+ */
+const INSERTING = new Set(['table-missing', 'section-missing']);
+let simulating = false;
+
+function dropWorseningInsertions(report: Report, settings: Settings, problems: Problem[]): void {
+  const candidates = problems.filter((p) => p.fix && INSERTING.has(p.code));
+  if (!candidates.length) return;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  simulating = true;
+  try {
+    for (const p of candidates) {
+      const edits = [...p.fix!.edits].sort((a, b) => b.start - a.start);
+      let text = report.text;
+      for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+      const after = check(parse(text, { formats: report.formats }), settings).filter((x) => x.severity === 'error').length;
+      if (after > errors) delete p.fix;
+    }
+  } finally {
+    simulating = false;
+  }
 }
