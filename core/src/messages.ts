@@ -23,6 +23,9 @@ export const msg = {
   tableMissing: (ordinal: string, table: string, name: string) => `第${ordinal}部分缺少${table}“${name}”`,
   shapeMissingRow: (table: string, label: string) => `${table}缺少“${label}”一行`,
   shapeDuplicateRow: (table: string, label: string) => `${table}中“${label}”一行重复出现，只计第一行`,
+  strayNumber: (table: string, label: string, raw: string) =>
+    `${table}“${label}”一行多出一个数字“${raw}”：删去它，本行及经过本行的各项合计全部平衡`,
+  strayOutside: (table: string, raw: string) => `${table}中多出一个数字“${raw}”，不属于任何一行，未计入`,
   shapeUnknownRow: (table: string, text: string) => `${table}中有无法识别的行“${text}”，其数字未计入`,
   shapeCellCount: (table: string, label: string, expected: number, found: number) =>
     `${table}“${label}”一行应有 ${expected} 个数字，实有 ${found} 个`,
@@ -64,6 +67,7 @@ function listCn(items: string[]): string {
 }
 
 export const fixTitle = {
+  deleteNumber: (raw: string) => `删去多出的数字“${raw}”`,
   setValue: (cell: string, value: number) => `将${cell}改为 ${value}`,
   heading: (canonical: string) => `将标题改为“${canonical}”`,
   insertSkeleton: () => '插入六个部分的标题及空表',

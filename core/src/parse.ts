@@ -519,6 +519,23 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
       row = unlabelled;
     }
     if (!row) {
+      // A lone number inside the table that no row label precedes (between header lines, between the
+      // pieces of a wrapped label, or before a row's label): a stray, reported where it stands. The
+      // label pieces around it still belong together.
+      const inTable = tableStart !== -1 || headerStart !== -1;
+      const lone = !tokens[i + 1] || !tokens[i + 1].numeric;
+      const prev = buffer.length ? tokens[buffer[buffer.length - 1]] : null;
+      // The pieces read so far begin a label (（三）/不予/…): the number fell inside a wrapped label.
+      let insideLabel = false;
+      for (let k = buffer.length - 1; k >= Math.max(0, buffer.length - MAX_LABEL_PIECES) && !insideLabel; k--) {
+        const joined = joinNorm(k, buffer.length);
+        insideLabel = joined.length >= 2 && idx.all.some((l) => l.startsWith(joined) && l !== joined);
+      }
+      if (inTable && lone && (tableStart === -1 || !prev || insideLabel || isHeaderWord(idx, prev) || startsLabel(idx, prev))) {
+        issues.push({ kind: 'stray-number', span: { start: tok.start, end: tok.end }, text: tok.raw });
+        i++;
+        continue;
+      }
       if (tableStart === -1) {
         // Numbers before the table proper (prose pasted cell by cell): not ours.
         buffer = [];
@@ -570,11 +587,13 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
       issues.push({ kind: 'duplicate-row', span: anchor, row: row.key });
     } else {
       found.add(row.key);
-      const cells = cellTokens
-        .slice(0, columns.length)
-        .map((t, c) => makeCell(t, columns[c].key, columns[c].kind ?? 'int'));
-      rows.push({ key: row.key, labelSpan, cells, expectedCells: columns.length });
-      if (cellTokens.length !== columns.length) {
+      if (cellTokens.length === columns.length) {
+        const cells = cellTokens.map((t, c) => makeCell(t, columns[c].key, columns[c].kind ?? 'int'));
+        rows.push({ key: row.key, labelSpan, cells, expectedCells: columns.length });
+      } else {
+        // Too many or too few numbers: which column each belongs to is not known, so none is assigned.
+        const loose = cellTokens.filter((t) => !t.empty).map((t) => makeCell(t, '', 'int'));
+        rows.push({ key: row.key, labelSpan, cells: [], expectedCells: columns.length, loose });
         issues.push({
           kind: cellTokens.length < columns.length ? 'cell-count' : 'extra-cells',
           span: anchor,

@@ -113,10 +113,16 @@ export interface ParsedRow {
   cells: Cell[];
   /** Cell count expected by the definition. */
   expectedCells: number;
+  /**
+   * A row with more or fewer numbers than its columns keeps them here, in order and with no column
+   * (and `cells` empty): they are not assigned to columns, so no sum reads them and no hint names them
+   * until the row's shape is right (docs/arithmetic.md).
+   */
+  loose?: Cell[];
 }
 
 export interface ShapeIssue {
-  kind: 'missing-row' | 'duplicate-row' | 'unknown-row' | 'cell-count' | 'extra-cells';
+  kind: 'missing-row' | 'duplicate-row' | 'unknown-row' | 'cell-count' | 'extra-cells' | 'stray-number';
   span: Span;
   /** Row key concerned (the expected row for missing/duplicate/cell-count). */
   row?: string;

@@ -17,7 +17,7 @@ const RULES: Record<string, { severity: '错误' | '警告' | '提示'; fixable:
   'section-order': { severity: '警告', fixable: false },
   'section-heading': { severity: '警告', fixable: true },
   'table-missing': { severity: '错误', fixable: true },
-  'table-shape': { severity: '错误', fixable: false },
+  'table-shape': { severity: '错误', fixable: true },
   'cell-not-number': { severity: '错误', fixable: true },
   'row-total': { severity: '错误', fixable: true },
   'column-total': { severity: '错误', fixable: true },

@@ -34,7 +34,7 @@ test('every rule is registered once with the severity of its docs/rules page', (
       'section-order:warning:false',
       'section-heading:warning:true',
       'table-missing:error:true',
-      'table-shape:error:false',
+      'table-shape:error:true',
       'cell-not-number:error:true',
       'row-total:error:true',
       'column-total:error:true',
