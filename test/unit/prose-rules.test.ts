@@ -3,21 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, check, applyEdits, type Problem } from '../../core/src';
-import { fixture } from '../helpers';
+import { fixture, replaceOnce, setCell } from '../helpers';
 
 const CLEAN = fixture('clean-2021.txt');
 
-function replaceOnce(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  assert.notEqual(at, -1, `fixture lacks ${JSON.stringify(from)}`);
-  assert.equal(text.indexOf(from, at + 1), -1, `fixture has ${JSON.stringify(from)} more than once`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
-function setCell(text: string, table: string, row: string, column: string, value: string): string {
-  const r = parse(text);
-  const cell = r.tables.find((t) => t.id === table)!.rows.find((x) => x.key === row)!.cells.find((c) => c.column === column)!;
-  return applyEdits(text, [{ ...cell.valueSpan, newText: value }]);
-}
 const problems = (text: string): Problem[] => check(parse(text));
 const spanText = (text: string, p: Problem) => text.slice(p.span.start, p.span.end);
 const PARA = '本年度新收政府信息公开申请53件，上年结转4件，办结55件，其中予以公开25件，部分公开5件，2件结转下年度继续办理。';

@@ -3,24 +3,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, check, applyEdits, recompute, fixAll, RULES, type Problem, type Report } from '../../core/src';
-import { fixture, seedFiles, SEEDS_MISSING } from '../helpers';
+import { fixture, seedFiles, SEEDS_MISSING, replaceOnce, setCell } from '../helpers';
 import { tableTemplate, FORMATS } from '../../core/src';
 
 const CLEAN = fixture('clean-2021.txt');
 
-function replaceOnce(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  assert.notEqual(at, -1, `fixture lacks ${JSON.stringify(from)}`);
-  assert.equal(text.indexOf(from, at + 1), -1, `fixture has ${JSON.stringify(from)} more than once`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
 
-/** Set one cell (by row key and column key) to new text. */
-function setCell(text: string, table: string, row: string, column: string, value: string): string {
-  const r = parse(text);
-  const cell = r.tables.find((t) => t.id === table)!.rows.find((x) => x.key === row)!.cells.find((c) => c.column === column)!;
-  return applyEdits(text, [{ ...cell.valueSpan, newText: value }]);
-}
 
 const problemsOf = (text: string, code?: string): Problem[] => check(parse(text)).filter((p) => !code || p.code === code);
 const spanText = (text: string, p: Problem) => text.slice(p.span.start, p.span.end);
