@@ -13,7 +13,7 @@
 // findings than there are now: a quick fix never makes the table worse.
 
 import { cellName, columnDef, isDerived, rowDef, shortLabel, type CellRef, type Relation, type TableDef } from './format';
-import { cellMap, refKey, tableDefOf, termsText } from './relations';
+import { anchorOf, cellMap, refKey, signedRefs, tableDefOf, termsText } from './relations';
 import { msg, fixTitle } from './messages';
 import { formatNumber } from './text';
 import type { Cell, Fix, ParsedTable, RelatedInfo } from './types';
@@ -138,13 +138,9 @@ function buildSystem(table: ParsedTable, def: TableDef, rules: Set<string>): Sys
   const equations: Equation[] = [];
   for (const relation of def.relations) {
     if (!rules.has(relation.rule)) continue;
-    const refs: [CellRef, number][] =
-      relation.kind === 'sum'
-        ? [[relation.target, 1], ...relation.terms.map((t): [CellRef, number] => [t, -1])]
-        : [...relation.lhs.map((t): [CellRef, number] => [t, 1]), ...relation.rhs.map((t): [CellRef, number] => [t, -1])];
-    const anchorRef = relation.kind === 'sum' ? relation.target : relation.fixTarget;
+    const refs = signedRefs(relation);
     const vars = refs.map(([ref]) => variable(ref));
-    const anchor = variable(anchorRef);
+    const anchor = variable(anchorOf(relation));
     if (anchor === null || vars.some((v) => v === null)) continue;
     const eq: Equation = { relation, rule: relation.rule, cells: vars as number[], coefs: refs.map(([, c]) => c), anchor };
     const e = equations.length;

@@ -1,7 +1,7 @@
-// Evaluating a table's relations (format.ts) against its parsed cells. Shared by the total rules,
-// the balance rule, recompute and the hover on total cells.
+// Evaluating a table's relations (format.ts) against its parsed cells. Shared by the arithmetic
+// locator (arithmetic.ts), the stray-number check, recompute and the hover on total cells.
 
-import { isDerived, type CellRef, type SumRelation, type BalanceRelation, type TableDef } from './format';
+import { isDerived, type CellRef, type Relation, type TableDef } from './format';
 import type { Cell, ParsedTable } from './types';
 
 export const refKey = (ref: CellRef): string => `${ref.row}|${ref.column}`;
@@ -13,7 +13,6 @@ export function tableDefOf(table: ParsedTable): TableDef {
 
 // A parsed table never changes, so what is derived from it is computed once and kept with it.
 const cellMaps = new WeakMap<ParsedTable, Map<string, Cell>>();
-const sumCache = new WeakMap<ParsedTable, SumCheck[]>();
 
 /** Every cell of a table by `row|column`. */
 export function cellMap(table: ParsedTable): Map<string, Cell> {
@@ -25,52 +24,20 @@ export function cellMap(table: ParsedTable): Map<string, Cell> {
   return map;
 }
 
-export interface SumCheck {
-  relation: SumRelation;
-  target: Cell;
-  terms: Cell[];
-  expected: number;
+/**
+ * A relation as signed cells: it holds when Σ sign · value = 0 (a sum's target +1 and its terms −1;
+ * a balance's left side +1 and its right side −1). What the locator of wrong cells and the stray-number
+ * check both evaluate.
+ */
+export function signedRefs(relation: Relation): [CellRef, number][] {
+  return relation.kind === 'sum'
+    ? [[relation.target, 1], ...relation.terms.map((t): [CellRef, number] => [t, -1])]
+    : [...relation.lhs.map((t): [CellRef, number] => [t, 1]), ...relation.rhs.map((t): [CellRef, number] => [t, -1])];
 }
 
-/** Sum relations whose cells are all present and numeric, with the value they call for. */
-export function sumChecks(table: ParsedTable): SumCheck[] {
-  const cached = sumCache.get(table);
-  if (cached) return cached;
-  const def = tableDefOf(table);
-  const cells = cellMap(table);
-  const out: SumCheck[] = [];
-  for (const relation of def.relations) {
-    if (relation.kind !== 'sum') continue;
-    const target = cells.get(refKey(relation.target));
-    const terms = relation.terms.map((t) => cells.get(refKey(t)));
-    if (!target || target.value === null || terms.some((t) => !t || t.value === null)) continue;
-    const ok = terms as Cell[];
-    out.push({ relation, target, terms: ok, expected: ok.reduce((s, t) => s + (t.value as number), 0) });
-  }
-  sumCache.set(table, out);
-  return out;
-}
-
-export interface BalanceCheck {
-  relation: BalanceRelation;
-  lhs: Cell[];
-  rhs: Cell[];
-  fixTarget: Cell;
-}
-
-export function balanceChecks(table: ParsedTable): BalanceCheck[] {
-  const def = tableDefOf(table);
-  const cells = cellMap(table);
-  const out: BalanceCheck[] = [];
-  for (const relation of def.relations) {
-    if (relation.kind !== 'balance') continue;
-    const lhs = relation.lhs.map((r) => cells.get(refKey(r)));
-    const rhs = relation.rhs.map((r) => cells.get(refKey(r)));
-    const fixTarget = cells.get(refKey(relation.fixTarget));
-    if (!fixTarget || [...lhs, ...rhs].some((c) => !c || c.value === null)) continue;
-    out.push({ relation, lhs: lhs as Cell[], rhs: rhs as Cell[], fixTarget });
-  }
-  return out;
+/** The cell a relation's problem points at and its fix sets: a sum's target, a balance's fix target. */
+export function anchorOf(relation: Relation): CellRef {
+  return relation.kind === 'sum' ? relation.target : relation.fixTarget;
 }
 
 /**

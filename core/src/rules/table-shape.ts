@@ -4,7 +4,7 @@
 // and the problem stands on it, with the fix that deletes it (docs/arithmetic.md).
 
 import { columnsOf, rowDef, shortLabel, type TableDef } from '../format';
-import { cellMap, refKey, tableDefOf } from '../relations';
+import { cellMap, refKey, signedRefs, tableDefOf } from '../relations';
 import { msg, fixTitle } from '../messages';
 import { builtinDocs, type Rule } from './rule';
 import type { Cell, Edit, ParsedRow, ParsedTable, Span } from '../types';
@@ -41,15 +41,12 @@ function strayOf(table: ParsedTable, def: TableDef, row: ParsedRow): Cell | null
     let through = 0;
     let balanced = true;
     for (const rel of def.relations) {
-      const refs = rel.kind === 'sum' ? [rel.target, ...rel.terms] : [...rel.lhs, ...rel.rhs];
-      if (!refs.some((r) => r.row === row.key)) continue;
-      const values = refs.map((r) => value(refKey(r)));
+      const refs = signedRefs(rel);
+      if (!refs.some(([r]) => r.row === row.key)) continue;
+      const values = refs.map(([r]) => value(refKey(r)));
       if (values.some((v) => v === null)) continue;
       through++;
-      const v = values as number[];
-      const lhs = rel.kind === 'sum' ? v[0] : v.slice(0, rel.lhs.length).reduce((a, b) => a + b, 0);
-      const rhs = rel.kind === 'sum' ? v.slice(1).reduce((a, b) => a + b, 0) : v.slice(rel.lhs.length).reduce((a, b) => a + b, 0);
-      if (lhs !== rhs) balanced = false;
+      if (refs.reduce((sum, [, sign], k) => sum + sign * (values[k] as number), 0) !== 0) balanced = false;
     }
     if (through > 0 && balanced) fits.push({ cell: loose[p], values: rest.map((c) => c.value).join(',') });
   }
