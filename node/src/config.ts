@@ -61,24 +61,13 @@ export interface Override {
 }
 
 /** One `.nianbao.json` with its `extends` merged in (base first). */
-export interface Config {
+export interface Config extends Omit<RawConfig, 'extends'> {
   /** The `.nianbao.json` itself. */
   file: string;
   /** Its folder: globs and the baseline path are relative to it. */
   dir: string;
   /** Every file read for it (itself and what it extends), to know when to read it again. */
   files: string[];
-  rules: Record<string, SeveritySetting>;
-  ignores: string[];
-  overrides: Override[];
-  /** Hints for the checks that compare a series of reports: the agency's name and a series id. */
-  agency?: string;
-  series?: string;
-  /** Plugin modules, absolute paths (loaded only when trusted: plugins.ts). */
-  plugins: string[];
-  customRules: DeclarativeRuleDef[];
-  /** The baseline of accepted findings, absolute path. */
-  baseline?: string;
 }
 
 /** What applies to one report. */
@@ -149,10 +138,13 @@ interface RawConfig {
   rules: Record<string, SeveritySetting>;
   ignores: string[];
   overrides: Override[];
+  /** Hints for the checks that compare a series of reports: the agency's name and a series id. */
   agency?: string;
   series?: string;
+  /** Plugin modules, absolute paths (loaded only when trusted: plugins.ts). */
   plugins: string[];
   customRules: DeclarativeRuleDef[];
+  /** The baseline of accepted findings, absolute path. */
   baseline?: string;
 }
 
