@@ -61,6 +61,18 @@ export interface GroupDef {
   key: string;
   label: string;
   variants?: string[];
+  /** The group this one is printed inside (表三's （三）不予公开 inside 三、本年度办理结果). */
+  parent?: string;
+}
+
+/**
+ * A column heading as printed above the numbers: a leaf names one column (its label is the column's
+ * unless given), an inner heading spans its children (表三's 法人或其他组织 over five columns).
+ */
+export interface ColumnHeading {
+  label?: string;
+  column?: string;
+  children?: ColumnHeading[];
 }
 
 /** target = sum(terms), checked by `rule`; derived cells are targets. */
@@ -106,10 +118,18 @@ export interface TableDef {
   templateHeader: string[][];
   /** Printed as one small table per group, under the group's caption, each with its own columns (T2's 第二十条 items). */
   itemised?: boolean;
+  /** The headings over the columns as printed, when they are more than one line of column labels (T3, T4). */
+  columnHeadings?: ColumnHeading[];
+  /** The text of the top-left cell over the row labels (T3's note on the balance). */
+  corner?: string;
+  /** The heading of the row-label column (T2's 信息内容). */
+  labelHeading?: string;
 }
 
 // ---------------------------------------------------------------------------
 // T2 主动公开政府信息情况
+
+const T2_LABEL_HEADING = '信息内容';
 
 const T2_ITEMS_2021: GroupDef[] = [
   { key: 'item1', label: '第二十条第（一）项' },
@@ -142,8 +162,9 @@ const T2_2021: TableDef = {
   ],
   headerMarks: ['第二十条第(一)项', '信息内容'],
   relations: [],
-  templateHeader: [['信息内容']],
+  templateHeader: [[T2_LABEL_HEADING]],
   itemised: true,
+  labelHeading: T2_LABEL_HEADING,
 };
 
 const T2_2019: TableDef = {
@@ -175,8 +196,9 @@ const T2_2019: TableDef = {
   ],
   headerMarks: ['第二十条第(一)项', '信息内容'],
   relations: [],
-  templateHeader: [['信息内容']],
+  templateHeader: [[T2_LABEL_HEADING]],
   itemised: true,
+  labelHeading: T2_LABEL_HEADING,
 };
 
 // ---------------------------------------------------------------------------
@@ -192,12 +214,25 @@ const T3_COLUMNS: ColumnDef[] = [
   { key: 'total', label: '总计' },
 ];
 const APPLICANTS = T3_COLUMNS.slice(0, 6).map((c) => c.key);
+const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+const T3_APPLICANT_HEADING = '申请人情况';
+/** 申请人情况 over 自然人, 法人或其他组织 (the five kinds of organisation) and 总计. */
+const T3_HEADINGS: ColumnHeading[] = [
+  {
+    label: T3_APPLICANT_HEADING,
+    children: [
+      { column: 'natural' },
+      { label: '法人或其他组织', children: APPLICANTS.slice(1).map((column) => ({ column })) },
+      { column: 'total' },
+    ],
+  },
+];
 
 const T3_GROUPS_COMMON: GroupDef[] = [
   { key: 'results', label: '三、本年度办理结果' },
-  { key: 'withheld', label: '（三）不予公开' },
-  { key: 'unable', label: '（四）无法提供' },
-  { key: 'notProcessed', label: '（五）不予处理' },
+  { key: 'withheld', label: '（三）不予公开', parent: 'results' },
+  { key: 'unable', label: '（四）无法提供', parent: 'results' },
+  { key: 'notProcessed', label: '（五）不予处理', parent: 'results' },
 ];
 
 /** The disposition rows shared by both formats, up to （五）. */
@@ -291,13 +326,15 @@ function t3(format: FormatId, otherRows: RowDef[], extraGroups: GroupDef[]): Tab
     headerMarks: ['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', '申请人情况'],
     relations,
     templateHeader: [
-      ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
-      ['', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+      [T3_NOTE, T3_APPLICANT_HEADING],
+      ['', ...T3_COLUMNS.map((c) => c.label)],
     ],
+    columnHeadings: T3_HEADINGS,
+    corner: T3_NOTE,
   };
 }
 
-const T3_2021 = t3('2021', DISPOSITIONS_OTHER_2021, [{ key: 'otherHandling', label: '（六）其他处理' }]);
+const T3_2021 = t3('2021', DISPOSITIONS_OTHER_2021, [{ key: 'otherHandling', label: '（六）其他处理', parent: 'results' }]);
 const T3_2019 = t3('2019', [{ key: 'otherHandling', label: '（六）其他处理', group: 'results' }], []);
 
 // ---------------------------------------------------------------------------
@@ -310,15 +347,34 @@ const OUTCOMES = [
   ['pending', '尚未审结'],
   ['total', '总计'],
 ] as const;
+/** Each group of five columns: its key, its headings as printed from the top, the rule of its total. */
 const T4_GROUPS = [
-  ['review', '行政复议', 'review-total'],
-  ['direct', '行政诉讼（未经复议直接起诉）', 'litigation-total'],
-  ['afterReview', '行政诉讼（复议后起诉）', 'litigation-total'],
+  ['review', ['行政复议'], 'review-total'],
+  ['direct', ['行政诉讼', '未经复议直接起诉'], 'litigation-total'],
+  ['afterReview', ['行政诉讼', '复议后起诉'], 'litigation-total'],
 ] as const;
 
-const T4_COLUMNS: ColumnDef[] = T4_GROUPS.flatMap(([g, gl]) =>
-  OUTCOMES.map(([o, ol]) => ({ key: `${g}.${o}`, label: `${gl}·${ol}` })),
+/** A group's name in messages: 行政复议, 行政诉讼（未经复议直接起诉）. */
+const t4GroupName = (path: readonly string[]) => (path.length > 1 ? `${path[0]}（${path.slice(1).join('')}）` : path[0]);
+
+const T4_COLUMNS: ColumnDef[] = T4_GROUPS.flatMap(([g, path]) =>
+  OUTCOMES.map(([o, ol]) => ({ key: `${g}.${o}`, label: `${t4GroupName(path)}·${ol}` })),
 );
+
+/** 行政复议 over its five outcomes; 行政诉讼 over 未经复议直接起诉 and 复议后起诉, each over five. */
+function t4Headings(): ColumnHeading[] {
+  const top: ColumnHeading[] = [];
+  for (const [g, path] of T4_GROUPS) {
+    let level = top;
+    for (const label of path) {
+      let node = level.find((h) => h.label === label);
+      if (!node) level.push((node = { label, children: [] }));
+      level = node.children!;
+    }
+    level.push(...OUTCOMES.map(([o, ol]) => ({ label: ol, column: `${g}.${o}` })));
+  }
+  return top;
+}
 
 function t4(format: FormatId): TableDef {
   return {
@@ -331,6 +387,7 @@ function t4(format: FormatId): TableDef {
     groups: [],
     rows: [{ key: 'data', label: '', unlabelled: true }],
     headerMarks: ['行政复议'],
+    columnHeadings: t4Headings(),
     relations: T4_GROUPS.map(([g, , rule]) => ({
       kind: 'sum' as const,
       rule,

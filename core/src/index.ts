@@ -18,3 +18,5 @@ export { tableDefOf } from './relations';
 export { Document, TextBuilder, plainDocument, documentOf, layoutOf, checkDocument, fixAllDocument } from './document';
 export type { SourceLayout, Reading } from './document';
 export { readText } from './readers/runtext';
+export { tableGrid, formatGrids, fillGrid, reportGrids, cellKey } from './grid';
+export type { GridCell, GridCellKind, GridRow, TableGrid, CellProblem, CellState, FilledTable } from './grid';
