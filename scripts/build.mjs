@@ -12,6 +12,8 @@ const entries = [
   { in: 'cli/src/main.ts', out: 'dist/cli.js', external: [] },
   // The HTML reader (with parse5), loaded by the server only when a page is checked.
   { in: 'core/src/readers/html.ts', out: 'dist/html.js', external: [] },
+  // The Word reader (fflate, saxes), loaded by the CLI and the 导入 Word 年报 command only when a .docx is read.
+  { in: 'core/src/readers/docx.ts', out: 'dist/docx.js', external: [] },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentOf, readText } from '../../core/src';
 import { readHtml } from '../../core/src/readers/html';
-import type { Document, Report } from '../../core/src';
+import type { Document, Reading, Report } from '../../core/src';
 import type { EncodingOption } from './args';
 import { decode, ioError, IoError, readBytes, readStdin, walk } from './io';
 import type { Decoded } from './io';
@@ -28,17 +28,38 @@ export const NOT_A_REPORT = '不是政府信息公开工作年度报告（未找
 export const EMPTY_FILE = '空文件，不是政府信息公开工作年度报告 (empty file: not an annual report)';
 export const NO_REPORT_IN_DIR = '目录中没有找到政府信息公开工作年度报告 (no annual report found in this directory: .txt/.md files searched recursively)';
 
-/** Files nianbao does not read yet: one clear line, exit 2 (recognised by extension or by their first bytes). */
+/** Files nianbao does not read: one clear line, exit 2 (recognised by extension or by their first bytes). */
 const OFFICE_FORMATS: { test: (display: string, bytes: Buffer) => boolean; message: string }[] = [
   {
     test: (d, b) => /\.pdf$/i.test(d) || b.subarray(0, 5).toString('latin1') === '%PDF-',
     message: 'PDF 文件暂不能直接检查：请把报告另存为文本（.txt）或网页（.html）后再检查 (PDF is not read yet: save the report as text or HTML)',
   },
   {
-    test: (d, b) => /\.(docx|doc|wps)$/i.test(d) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04),
-    message: 'Word/WPS 文件暂不能直接检查：请另存为文本（.txt）或网页（.html）后再检查 (Word files are not read yet: save the report as text or HTML)',
+    test: (d, b) => /\.(doc|wps)$/i.test(d) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0),
+    message: '旧版 Word/WPS 文件（.doc、.wps）不能直接检查：请在 Word 或 WPS 中另存为 .docx 后再检查 (old .doc/.wps files: save as .docx)',
   },
 ];
+
+/** A Word file: by its extension, or a zip on standard input. */
+const isDocx = (display: string, bytes: Buffer): boolean =>
+  /\.docx$/i.test(display) || (display === STDIN_DISPLAY && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
+
+/**
+ * A reader bundled apart (README.md, "Published layouts"): `dist/<bundle>` beside the CLI bundle, or
+ * the compiled module when running from `out/` (tests). Loaded the first time such a file is read.
+ */
+function lazyReader<T>(bundle: string, compiled: string): T {
+  const file = path.join(__dirname, bundle);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(fs.existsSync(file) ? file : path.join(__dirname, compiled)) as T;
+}
+
+let docxReader: ((bytes: Uint8Array) => Reading) | null = null;
+/** Reads a `.docx` (throws LimitError or DocxError, whose messages are one clear line). */
+export function readDocxFile(bytes: Uint8Array): Reading {
+  docxReader ??= lazyReader<{ readDocx: (b: Uint8Array) => Reading }>('docx.js', '../../core/src/readers/docx.js').readDocx;
+  return docxReader(bytes);
+}
 
 /** A page (`.html`, `.htm`, or markup on standard input) through the HTML reader; any other text as text. */
 export function readDocument(display: string, text: string): Document {
@@ -61,6 +82,23 @@ export async function collect(
 
   /** Decodes and parses one file; true when it was a report (and went to onReport). */
   const load = (display: string, file: string | null, bytes: Buffer, explicit: boolean): boolean => {
+    if (isDocx(display, bytes)) {
+      let doc: Document;
+      try {
+        doc = documentOf(readDocxFile(bytes));
+      } catch (e) {
+        if (!(e instanceof Error) || !/^(LimitError|DocxError)$/.test(e.name)) throw e;
+        if (explicit) onError(new IoError(display, e.message));
+        return false;
+      }
+      if (!doc.report.isReport) {
+        if (explicit) onError(new IoError(display, NOT_A_REPORT));
+        return false;
+      }
+      // What is read stands in for the file's text: positions are in it (the draft 导入 Word 年报 writes).
+      onReport({ display, file, bytes, decoded: { text: doc.source, encoding: 'utf-8', bom: false }, doc, report: doc.report });
+      return true;
+    }
     const office = OFFICE_FORMATS.find((f) => f.test(display, bytes));
     if (office) {
       if (explicit) onError(new IoError(display, office.message));

@@ -141,7 +141,7 @@ export async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.docx']);
 
 /** One file a directory walk found: `display` is the path as shown (given directory + relative path). */
 export interface FoundFile {

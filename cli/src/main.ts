@@ -189,7 +189,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
       const problems = checkDocument(input.doc, eff.settings);
       const text = input.decoded.text;
       const prints = fingerprints(text, problems);
-      const diagnostics = problems.map((p, i) => ({ ...locate(text, p), fingerprint: prints[i] }));
+      const diagnostics = problems.map((p, i) => ({ ...locate(text, p, input.doc), fingerprint: prints[i] }));
       const baselineFile = opts.baseline
         ? path.resolve(opts.baseline)
         : defaultBaselinePath(eff.config?.dir ?? (input.file ? path.dirname(input.file) : null), eff.config?.baseline);
@@ -315,7 +315,18 @@ async function runFix(opts: Options, io: Io): Promise<number> {
     opts.encoding,
     (input) => {
       const eff = settingsOf(input.file);
-      if (!eff.ignored) planned.push(plan(input, eff.settings));
+      if (eff.ignored) return;
+      if (input.doc.layout === 'docx' || input.doc.layout === 'pdf') {
+        // nianbao never writes into a Word or PDF file: the draft is where fixes are made.
+        const e = new IoError(
+          input.display,
+          'Word/PDF 文件不能直接修改：请在 VS Code 中用“导入 Word 年报”生成可编辑的草稿（.nianbao.md）后再修复 (Word and PDF files are not rewritten: fix the imported draft)',
+        );
+        errors.push(e);
+        io.err(errorLine(e) + '\n');
+        return;
+      }
+      planned.push(plan(input, eff.settings));
     },
     (e) => {
       errors.push(e);

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { positionAt, RULES } from '../../core/src';
-import type { FormatId, Problem, Report, RuleMeta, Severity, SourceLayout } from '../../core/src';
+import { placeName, positionAt, RULES } from '../../core/src';
+import type { Document, FormatId, Place, Problem, Report, RuleMeta, Severity, SourceLayout } from '../../core/src';
 import { docsFile, docsHref } from '../../node/src/docs';
 import type { Encoding } from './io';
 
@@ -24,10 +24,19 @@ export interface Located {
   accepted?: boolean;
   /** The failed sums behind a located wrong cell (1-based, as above). */
   related?: Region[];
+  /**
+   * Word and PDF files, which have no lines of their own: the paragraph, table/row/cell or page/line
+   * (1-based) and its name (`表格 5 第 11 行第 2 格`). Line and column are then in the text read
+   * (`nianbao show`, the draft of 导入 Word 年报).
+   */
+  place?: Place;
+  where?: string;
 }
 
 export interface Region {
   message: string;
+  place?: Place;
+  where?: string;
   line: number;
   column: number;
   endLine: number;
@@ -53,14 +62,23 @@ export interface FileResult {
 
 export const STDIN_DISPLAY = '<stdin>';
 
-/** 1-based line/column of a problem's span (end column exclusive, like SARIF and LSP). */
-export function locate(text: string, p: Problem): Located {
+/** 1-based line/column of a problem's span (end column exclusive, like SARIF and LSP); the place in a Word or PDF file. */
+export function locate(text: string, p: Problem, doc?: Document): Located {
+  const place = doc?.placeAt(p.span.start);
   return {
+    ...(place ? { place, where: placeName(place) } : {}),
     code: p.code,
     severity: p.severity,
     message: p.message,
     ...region(text, p.span),
-    ...(p.related?.length ? { related: p.related.map((r) => ({ message: r.message, ...region(text, r.span) })) } : {}),
+    ...(p.related?.length
+      ? {
+          related: p.related.map((r) => {
+            const at = doc?.placeAt(r.span.start);
+            return { message: r.message, ...region(text, r.span), ...(at ? { place: at, where: placeName(at) } : {}) };
+          }),
+        }
+      : {}),
   };
 }
 
@@ -90,7 +108,8 @@ export function formatText(results: FileResult[]): string {
         continue;
       }
       count[d.severity]++;
-      lines.push(`${r.display}:${d.line}:${d.column}  ${d.severity}  ${oneLine(d.message)}  [${d.code}]`);
+      const at = d.where ? `（${d.where}）` : `:${d.line}:${d.column}`;
+      lines.push(`${r.display}${at}  ${d.severity}  ${oneLine(d.message)}  [${d.code}]`);
     }
   }
   const total = count.error + count.warning + count.info;
@@ -120,6 +139,7 @@ export function formatJson(results: FileResult[], baseline = false): string {
         endLine: d.endLine,
         endColumn: d.endColumn,
         fingerprint: d.fingerprint,
+        ...(d.place ? { place: d.place, where: d.where } : {}),
         ...(d.related ? { related: d.related } : {}),
       })),
     ...(baseline ? { accepted: r.diagnostics.filter((d) => d.accepted).length } : {}),
@@ -144,6 +164,13 @@ const sarifLevel = (s: Severity | 'off'): 'error' | 'warning' | 'note' | 'none' 
   s === 'info' ? 'note' : s === 'off' ? 'none' : s;
 
 const SRCROOT = '%SRCROOT%';
+
+/** `table[5]/row[11]/cell[2]`, `paragraph[3]`, `page[4]/line[12]`: a place as a SARIF fully qualified name. */
+function placePath(p: Place): string {
+  const parts: string[] = [];
+  for (const k of ['paragraph', 'table', 'row', 'cell', 'page', 'line'] as const) if (p[k] !== undefined) parts.push(`${k}[${p[k]}]`);
+  return parts.join('/');
+}
 
 /** A relative URI (forward slashes, percent-encoded) for a path inside `base`, else null. */
 function relativeUri(file: string, base: string): string | null {
@@ -208,22 +235,35 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
       ...(opts.baseline ? { baselineState: d.accepted ? 'unchanged' : 'new' } : {}),
       ...(d.accepted ? { suppressions: [{ kind: 'external', status: 'accepted', justification: '已在基线文件中接受 (accepted in the baseline file)' }] } : {}),
       locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(r),
-            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
-          },
-        },
+        d.place
+          ? // No line to point at in a Word or PDF file: the paragraph, cell or page line as a logical location.
+            {
+              physicalLocation: { artifactLocation: artifactLocation(r) },
+              logicalLocations: [{ name: d.where, fullyQualifiedName: placePath(d.place), kind: 'element' }],
+            }
+          : {
+              physicalLocation: {
+                artifactLocation: artifactLocation(r),
+                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+              },
+            },
       ],
       ...(d.related
         ? {
             relatedLocations: d.related.map((x, id) => ({
               id,
               message: { text: x.message },
-              physicalLocation: {
-                artifactLocation: artifactLocation(r),
-                region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
-              },
+              ...(x.place
+                ? {
+                    physicalLocation: { artifactLocation: artifactLocation(r) },
+                    logicalLocations: [{ name: x.where, fullyQualifiedName: placePath(x.place), kind: 'element' }],
+                  }
+                : {
+                    physicalLocation: {
+                      artifactLocation: artifactLocation(r),
+                      region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
+                    },
+                  }),
             })),
           }
         : {}),

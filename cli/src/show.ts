@@ -25,7 +25,8 @@ export function showModel(input: Input): Record<string, unknown> {
     const s = doc.toSource(span);
     const a = at(src, s.start);
     const b = at(src, Math.max(s.start, s.end));
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    const place = doc.placeAt(span.start);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, ...(place ? { place } : {}) };
   };
   return {
     path: input.display,

@@ -8,9 +8,9 @@ import { parse } from './parse';
 import { check } from './rules';
 import { fixAll } from './fix';
 import type { Report, Problem, Settings, Span, Edit, Fix, ReadingNote } from './types';
-import type { Piece, Reading, SourceLayout } from './source-map';
-export { TextBuilder } from './source-map';
-export type { SourceLayout, Reading } from './source-map';
+import type { Piece, Place, PlacedRange, Reading, SourceLayout } from './source-map';
+export { TextBuilder, placeName } from './source-map';
+export type { SourceLayout, Reading, Place, PlacedRange } from './source-map';
 
 export class Document {
   /** The parsed report (spans in `text`). */
@@ -24,6 +24,8 @@ export class Document {
     readonly layout: SourceLayout,
     private readonly pieces: Piece[] | null,
     readonly notes: ReadingNote[],
+    /** Word and PDF: the paragraph, cell or line each stretch of `text` was read from. */
+    readonly places: readonly PlacedRange[] = [],
   ) {
     this.report = parse(text);
     if (notes.length) {
@@ -35,6 +37,20 @@ export class Document {
         if (t) t.issues = t.issues.filter((i) => i.row !== n.row!.key);
       }
     }
+  }
+
+  /** Where a read-text offset stands in a Word or PDF file (null for files with lines of their own). */
+  placeAt(offset: number): Place | null {
+    const ps = this.places;
+    if (!ps.length) return null;
+    let lo = 0;
+    let hi = ps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ps[mid].t <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return ps[lo].t <= offset ? ps[lo].place : ps[0].place;
   }
 
   /** True when `text` is `source` itself. */
@@ -93,6 +109,7 @@ export class Document {
   toSourceEdit(e: Edit): Edit | null {
     if (!this.pieces) return e;
     if (this.layout === 'run-together') return null; // rewriting one number would re-split its run
+    if (this.layout === 'docx' || this.layout === 'pdf') return null; // nianbao never writes into a Word or PDF file
     const span = this.exactSource(e);
     if (!span || span.end === span.start) return null;
     if (!DIGITS.test(this.source.slice(span.start, span.end)) || !DIGITS.test(e.newText)) return null;
@@ -127,7 +144,7 @@ const DIGITS = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/;
 
 /** The document a reader read. */
 export function documentOf(r: Reading): Document {
-  return new Document(r.source, r.text, r.layout, r.pieces, r.notes);
+  return new Document(r.source, r.text, r.layout, r.pieces, r.notes, r.places);
 }
 
 /** A document whose text is read as it is (`cells`, `rows` or `markdown`). */

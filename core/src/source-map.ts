@@ -64,6 +64,26 @@ export class TextBuilder {
 }
 
 
+/**
+ * Where a stretch of read text stands in a file that has no lines to point at (Word, PDF): 1-based
+ * paragraph, or table/row/cell, or page/line. The CLI names it in JSON and as a SARIF logical location.
+ */
+export interface Place {
+  paragraph?: number;
+  table?: number;
+  row?: number;
+  cell?: number;
+  page?: number;
+  line?: number;
+}
+
+/** read text [t, t + len) stands at `place`. */
+export interface PlacedRange {
+  t: number;
+  len: number;
+  place: Place;
+}
+
 /** A reader's result: the text parse() reads, where each piece came from, and its notes. */
 export interface Reading {
   source: string;
@@ -71,4 +91,14 @@ export interface Reading {
   layout: SourceLayout;
   pieces: Piece[];
   notes: ReadingNote[];
+  /** Word and PDF readers: the paragraph, cell or line each stretch of the text was read from (in order of `t`). */
+  places?: PlacedRange[];
+}
+
+/** `第 3 段`, `表格 2 第 5 行第 3 格`, `第 4 页第 12 行`: a place as a person names it. */
+export function placeName(p: Place): string {
+  if (p.table !== undefined) return `表格 ${p.table}${p.row !== undefined ? ` 第 ${p.row} 行` : ''}${p.cell !== undefined ? `第 ${p.cell} 格` : ''}`;
+  if (p.page !== undefined) return `第 ${p.page} 页${p.line !== undefined ? `第 ${p.line} 行` : ''}`;
+  if (p.paragraph !== undefined) return `第 ${p.paragraph} 段`;
+  return '';
 }
