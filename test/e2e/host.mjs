@@ -25,12 +25,15 @@ export function hostMissing() {
 const running = new Set();
 
 /**
- * Starts a host. opts: { workspace, smoke: bool, vsix: [paths], locale: e.g. 'zh-cn' }.
+ * Starts a host. opts: { workspace, smoke: bool, vsix: [paths], locale: e.g. 'zh-cn', workspaceTrust: bool }.
+ * workspaceTrust: trust stays enabled, so the folder opens untrusted (restricted mode); otherwise every
+ * folder counts as trusted.
  * Returns { state, port, url, log(): string, stop() }.
  */
-export function startHost({ workspace, smoke = false, vsix = [], locale }) {
+export function startHost({ workspace, smoke = false, vsix = [], locale, workspaceTrust = false }) {
   const args = [];
   if (smoke) args.push('--smoke');
+  if (workspaceTrust) args.push('--workspace-trust');
   if (locale) args.push('--locale', locale);
   for (const v of vsix) args.push('--vsix', v);
   args.push('auto', workspace);

@@ -1,7 +1,7 @@
 // The config file in a real VS Code (docs/config.md): a .nianbao.json in a folder of the workspace
-// with a declarative rule and a plugin rule. The e2e host runs with workspace trust disabled, so the
-// workspace counts as trusted and the plugin must run; the untrusted case is covered over stdio
-// (test/lsp/config.test.ts, initializationOptions.trusted = false). Then 接受此问题 writes the
+// with a declarative rule and a plugin rule. This suite's host runs with workspace trust disabled, so
+// the workspace counts as trusted and the plugin must run; the untrusted case runs in a host of its own
+// (test/suite/untrusted/, and over stdio in test/lsp/config.test.ts). Then 接受此问题 writes the
 // baseline, and a broken config shows one error on the config file.
 
 import { strict as assert } from 'node:assert';
