@@ -117,22 +117,7 @@ test('crawler text: headings inline and cells run together give the numbers of t
   assert.equal(layoutOf(readText(CLEAN)), 'cells');
 });
 
-test('crawler text: a run that splits several ways, or none, is reported with its candidates and not read', () => {
-  const t2 = CRAWLER.replace('行政规范性文件3 1 27', '行政规范性文件3127');
-  assert.notEqual(t2, CRAWLER);
-  let doc = readText(t2);
-  let p = checkDocument(doc).filter((x) => x.code !== 'cell-reading');
-  assert.deepEqual(p.map((x) => `${x.code} ${x.severity} ${texts(t2, [x])[0]}`), ['cell-ambiguous warning 行政规范性文件']);
-  assert.match(p[0].message, /^本行数字连写（3127），有 3 种拆法：3\/1\/27、3\/12\/7、31\/2\/7，无法确定，本行未计入$/);
-  assert.deepEqual(doc.report.tables[0].rows.find((r) => r.key === 'normative')!.cells, []);
-
-  const wrong = CRAWLER.replace('一、本年新收政府信息公开申请数量419012053', '一、本年新收政府信息公开申请数量419012054');
-  assert.notEqual(wrong, CRAWLER);
-  doc = readText(wrong);
-  p = checkDocument(doc).filter((x) => x.code === 'cell-ambiguous');
-  assert.deepEqual(p.map((x) => x.message), ['本行数字连写（419012054），无法拆成 7 个合乎勾稽关系的数，本行未计入：请核对']);
-  assert.equal(texts(wrong, p)[0], '一、本年新收政府信息公开申请数量');
-});
+// A run that splits several ways, or none: test/unit/rules/cell-ambiguous.test.ts.
 
 test('crawler text: numbers written apart are read as written; a wrong total lands on its digits; no fix rewrites a run', () => {
   const spaced = CRAWLER.replace('一、本年新收政府信息公开申请数量419012053', '一、本年新收政府信息公开申请数量41 9 0 1 2 0 54');

@@ -8,7 +8,8 @@ import { builtinDocs, type Rule } from './rule';
 import { proseSentences } from './prose';
 
 const CODE = 'fee-contradiction';
-const NO_FEE = /(?:未|没有|无|不)(?:发出|开具|收取|产生|发生|涉及)?(?:任何)?(?:信息处理费|收费通知)|收费通知(?:件数)?(?:为)?(?:0|０|零)件?/g;
+// Spaces may stand around the number, as in the skeleton's own sentence (发出收费通知 0 件).
+const NO_FEE = /(?:未|没有|无|不)(?:发出|开具|收取|产生|发生|涉及)?(?:任何)?(?:信息处理费|收费通知)|收费通知\s*(?:件数)?\s*(?:为)?\s*(?:0|０|零)(?![0-9０-９.])(?:\s*件)?/g;
 
 const rule: Rule = {
   code: CODE,
