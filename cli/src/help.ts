@@ -18,6 +18,9 @@ PATH 可以是文件、目录（递归查找 .txt 和 .md，跳过 node_modules 
 extends、ignores、overrides、customRules、plugins、baseline）；--rule 优先于配置文件。配置文件有错时
 报告原因（路径:行:列）并以状态 2 退出。详见 docs/config.md。
 
+文件大小、网页嵌套层数、表格单元格数等有上限（见 README.md “Limits”）：超出上限的文件报告一行
+“超出限制 …”并以状态 2 退出，其他文件照常检查。
+
 退出状态 (exit status): 0 没有“错误”级别的问题；1 至少一个；2 用法错误或读写错误（信息写在 stderr）。
 `;
 
@@ -56,6 +59,8 @@ export const FIX_HELP = `用法 (usage): nianbao fix [--write | --stdout] [选�
   （不带参数）               试运行 (dry run)：在标准输出列出将要做的修改，不写任何文件
   --write                    就地改写文件，保持原编码（UTF-8/GB18030/UTF-16）、BOM 和换行符；
                              没有可修改之处的文件不会被改写（内容和修改时间都不变）；
+                             先写入同一目录下的临时文件再改名替换，中断时不会留下半个文件；
+                             读取之后文件在磁盘上被改动过的，不覆盖，报告原因（退出状态 2）；
                              在标准输出列出做了哪些修改
   --stdout                   把修复后的全文写到标准输出（只接受一个文件；编码、BOM 与原文件相同）
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentOf, readText } from '../../core/src';
 import { readHtml } from '../../core/src/readers/html';
+import { checkSize, isLimitError, type ReaderKind } from '../../core/src/readers/limits';
 import type { Document, Reading, Report } from '../../core/src';
 import type { EncodingOption } from './args';
 import { decode, ioError, IoError, readBytes, readStdin, walk } from './io';
@@ -61,6 +62,28 @@ export function readDocxFile(bytes: Uint8Array): Reading {
   return docxReader(bytes);
 }
 
+/** Which reader, hence which limits (README.md "Limits"), a file goes to by its name. */
+export function readerKind(display: string): ReaderKind {
+  if (/\.html?$/i.test(display)) return 'html';
+  if (/\.pdf$/i.test(display)) return 'pdf';
+  if (/\.(docx|doc|wps)$/i.test(display)) return 'docx';
+  return 'text';
+}
+
+/**
+ * Reads a file after checking its size against its reader's maxBytes (a LimitError as an IoError:
+ * one line naming the limit, the other files are still checked).
+ */
+function readChecked(file: string, display: string, size?: number): Buffer {
+  try {
+    checkSize(readerKind(display), size ?? fs.statSync(file).size);
+  } catch (e) {
+    if (isLimitError(e)) throw new IoError(display, e.message);
+    throw ioError(display, e);
+  }
+  return readBytes(file);
+}
+
 /** A page (`.html`, `.htm`, or markup on standard input) through the HTML reader; any other text as text. */
 export function readDocument(display: string, text: string): Document {
   const html = /\.html?$/i.test(display) || (display === STDIN_DISPLAY && /^\s*<(?:!doctype|html|head|body|meta|div|p|table)\b/i.test(text));
@@ -88,7 +111,8 @@ export async function collect(
         doc = documentOf(readDocxFile(bytes));
       } catch (e) {
         if (!(e instanceof Error) || !/^(LimitError|DocxError)$/.test(e.name)) throw e;
-        if (explicit) onError(new IoError(display, e.message));
+        // Past a limit: said even inside a directory, as for pages and text (README.md "Limits").
+        if (explicit || isLimitError(e)) onError(new IoError(display, e.message));
         return false;
       }
       if (!doc.report.isReport) {
@@ -116,7 +140,15 @@ export async function collect(
       if (explicit) onError(new IoError(display, EMPTY_FILE));
       return false;
     }
-    const doc = readDocument(display, decoded.text);
+    let doc: Document;
+    try {
+      doc = readDocument(display, decoded.text);
+    } catch (e) {
+      // Past a reader's limit: said even inside a directory (it may well be a report).
+      if (!isLimitError(e)) throw e;
+      onError(new IoError(display, e.message));
+      return false;
+    }
     const report = doc.report;
     if (!report.isReport) {
       if (explicit) onError(new IoError(display, NOT_A_REPORT));
@@ -132,9 +164,9 @@ export async function collect(
       stdinUsed = true;
       let bytes: Buffer;
       try {
-        bytes = await readStdin();
+        bytes = await readStdin((n) => checkSize('text', n));
       } catch (err) {
-        onError(ioError(STDIN_DISPLAY, err));
+        onError(isLimitError(err) ? new IoError(STDIN_DISPLAY, err.message) : ioError(STDIN_DISPLAY, err));
         continue;
       }
       load(STDIN_DISPLAY, null, bytes, true);
@@ -157,7 +189,7 @@ export async function collect(
         }
         let bytes: Buffer;
         try {
-          bytes = readBytes(found.file);
+          bytes = readChecked(found.file, found.display);
         } catch (e) {
           if (e instanceof IoError) onError(e);
           continue;
@@ -179,7 +211,7 @@ export async function collect(
     seen.add(key);
     let bytes: Buffer;
     try {
-      bytes = readBytes(p);
+      bytes = readChecked(p, p, st.size);
     } catch (e) {
       if (e instanceof IoError) onError(e);
       continue;

@@ -7,6 +7,10 @@ import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import type { EncodingOption } from './args';
 
+/** Writing back: a temporary file in the same folder renamed over the file (node/src/write.ts). */
+export { writeAtomic, WriteConflict } from '../../node/src/write';
+export type { WriteOptions } from '../../node/src/write';
+
 /** An I/O problem about one path: printed on stderr as `nianbao: <path>: <message>`; exit status 2. */
 export class IoError extends Error {
   constructor(
@@ -135,9 +139,16 @@ export function readBytes(file: string): Buffer {
   }
 }
 
-export async function readStdin(): Promise<Buffer> {
+/** Standard input whole; `check(bytesSoFar)` may throw to stop reading (a size limit). */
+export async function readStdin(check?: (bytes: number) => void): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let n = 0;
+  for await (const chunk of process.stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    n += b.length;
+    check?.(n);
+    chunks.push(b);
+  }
   return Buffer.concat(chunks);
 }
 

@@ -18,7 +18,7 @@ import { CHECK_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP, SHOW_HELP } from './help
 import { showModel, showText } from './show';
 import { collect, readDocument } from './inputs';
 import type { Input } from './inputs';
-import { encode, IoError } from './io';
+import { encode, IoError, writeAtomic, WriteConflict } from './io';
 import { docsFile, docsHref } from '../../node/src/docs';
 import { formatJson, formatSarif, formatText, locate, reportSummary } from './output';
 import type { FileResult } from './output';
@@ -369,12 +369,17 @@ async function runFix(opts: Options, io: Io): Promise<number> {
         continue;
       }
       try {
-        fs.writeFileSync(p.input.file!, encode(p.fixed, d));
+        // Through a temporary file and a rename; refused if the file changed since it was read.
+        writeAtomic(p.input.file!, encode(p.fixed, d), { expected: p.input.bytes });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         const e = new IoError(
           p.input.display,
-          code === 'EACCES' || code === 'EPERM' ? '没有写入权限 (permission denied)' : `写入失败 (cannot write: ${(err as Error).message.split('\n')[0]})`,
+          err instanceof WriteConflict
+            ? err.message
+            : code === 'EACCES' || code === 'EPERM'
+              ? '没有写入权限 (permission denied)'
+              : `写入失败 (cannot write: ${(err as Error).message.split('\n')[0]})`,
         );
         errors.push(e);
         io.err(errorLine(e) + '\n');

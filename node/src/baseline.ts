@@ -5,6 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeAtomic } from './write';
 
 export const BASELINE_NAME = '.nianbao-baseline.json';
 
@@ -66,7 +67,8 @@ export function readBaseline(file: string): Baseline {
 export function writeBaseline(file: string, baseline: Baseline): void {
   const sorted = [...baseline.accepted].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code) || a.fingerprint.localeCompare(b.fingerprint));
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ version: 1, accepted: sorted }, null, 2) + '\n');
+  // Through a temporary file and a rename: an interrupted write never leaves half a baseline.
+  writeAtomic(file, Buffer.from(JSON.stringify({ version: 1, accepted: sorted }, null, 2) + '\n', 'utf8'));
 }
 
 /** How a report is named in a baseline at `baselineFile`. */

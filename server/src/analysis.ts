@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { checkDocument, documentOf, looksLikeReport, readText } from '../../core/src';
 import type { Document, Problem, Reading, Report, Settings } from '../../core/src';
 import { htmlLooksLikeReport } from '../../core/src/readers/html-detect';
+import { checkSize, isLimitError, utf8Length } from '../../core/src/readers/limits';
 import type { NianbaoSettings } from './settings';
 
 export interface Analysis {
@@ -15,6 +16,8 @@ export interface Analysis {
   report: Report;
   problems: Problem[];
   settings: NianbaoSettings;
+  /** The document is past one of the readers' limits (README.md "Limits"): this line, and nothing read. */
+  limit?: string;
 }
 
 interface Entry {
@@ -22,6 +25,7 @@ interface Entry {
   text: string;
   doc: Document;
   report: Report;
+  limit?: string;
   /** Problems with the settings object they were computed for (settings objects are cached). */
   problems?: { settings: NianbaoSettings; list: Problem[] };
 }
@@ -42,7 +46,10 @@ let htmlReader: ((text: string) => Reading) | null = null;
 
 /** Read a document by its language: a page through the HTML reader, any other text as text (crawler text included). */
 export function readByLanguage(languageId: string, text: string): Document {
-  if (languageId !== 'html') return readText(text);
+  if (languageId !== 'html') {
+    checkSize('text', utf8Length(text));
+    return readText(text);
+  }
   if (!htmlReader) {
     // A path esbuild leaves alone: the module is loaded from beside dist/server.js at run time.
     const file = path.join(__dirname, 'html.js');
@@ -67,8 +74,16 @@ export class AnalysisCache {
     const e = this.entries.get(uri);
     if (e && e.version === version) return e;
     const t = text();
-    const doc = readByLanguage(this.languageOf(uri), t);
-    const fresh: Entry = { version, text: t, doc, report: doc.report };
+    let fresh: Entry;
+    try {
+      const doc = readByLanguage(this.languageOf(uri), t);
+      fresh = { version, text: t, doc, report: doc.report };
+    } catch (e) {
+      // Past a limit: one line for the document (the server goes on answering); nothing is read.
+      if (!isLimitError(e)) throw e;
+      const doc = readText('');
+      fresh = { version, text: t, doc, report: doc.report, limit: e.message };
+    }
     this.parses++;
     this.entries.set(uri, fresh);
     return fresh;
@@ -84,6 +99,7 @@ export class AnalysisCache {
 
   analyse(uri: string, version: number, text: () => string, settings: NianbaoSettings): Analysis {
     const e = this.entry(uri, version, text);
+    if (e.limit) return { uri, version, doc: e.doc, report: e.report, problems: [], settings, limit: e.limit };
     if (!e.problems || e.problems.settings !== settings) {
       e.problems = { settings, list: checkDocument(e.doc, coreSettings(settings)) };
     }

@@ -47,6 +47,7 @@ import {
 } from './protocol';
 import type { CheckTextParams, CheckTextResult, RecomputeResult, ReportInfo, UriParams } from './protocol';
 import { SettingsCache } from './settings';
+import { isLimitError } from '../../core/src/readers/limits';
 import type { ConfigReport, NianbaoSettings } from './settings';
 
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
@@ -134,12 +135,19 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
       : { kind: DocumentDiagnosticReportKind.Full, resultId: last.resultId, items: last.items };
   }
   const a = await analyse(uri);
-  const items = a ? newProblems(a, doc).map(({ problem, fingerprint }) => ({ ...toDiagnostic(doc, problem, rulesOf(a.settings), uri), data: { fingerprint } })) : [];
+  const items = a?.limit
+    ? [limitDiagnostic(a.limit)]
+    : a ? newProblems(a, doc).map(({ problem, fingerprint }) => ({ ...toDiagnostic(doc, problem, rulesOf(a.settings), uri), data: { fingerprint } })) : [];
   const resultId = `${doc.version}:${settings.generation}`;
   lastReport.set(uri, { resultId, items });
   if (!savedVersion.has(uri)) savedVersion.set(uri, doc.version);
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
 });
+
+/** A document past one of the readers' limits: one error on its first line, naming the limit. */
+function limitDiagnostic(message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'nianbao', code: 'limit', message };
+}
 
 documents.onDidOpen((e) => savedVersion.set(e.document.uri, e.document.version));
 documents.onDidSave((e) => savedVersion.set(e.document.uri, e.document.version));
@@ -439,7 +447,13 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
   const languageId = /\.nianbao\.(txt|md)$/i.test(params.uri) ? REPORT_LANGUAGE : /\.html?$/i.test(params.uri) ? 'html' : 'plaintext';
   const text = params.text.charCodeAt(0) === 0xfeff ? params.text.slice(1) : params.text;
   if (!isChecked(languageId, text, s)) return { isReport: false, diagnostics: [] };
-  const read = readByLanguage(languageId, text);
+  let read: ReturnType<typeof readByLanguage>;
+  try {
+    read = readByLanguage(languageId, text);
+  } catch (e) {
+    if (!isLimitError(e)) throw e;
+    return { isReport: true, diagnostics: [limitDiagnostic(e.message)] };
+  }
   const positions = positionsOf(text);
   const problems = checkDocument(read, coreSettings(s));
   const prints = fingerprints(text, problems);

@@ -30,6 +30,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Another copy of bin/nianbao.js to run (e.g. one another user can read). */
   bin?: string;
+  /** Options for node itself, before the script (e.g. `--require preload.cjs`). */
+  nodeOptions?: string[];
 }
 
 export function nianbao(args: string[], opts: RunOptions = {}): RunResult {
@@ -46,7 +48,7 @@ export function nianbao(args: string[], opts: RunOptions = {}): RunResult {
   if (opts.uid !== undefined) spawnOpts.uid = opts.uid;
   if (opts.gid !== undefined) spawnOpts.gid = opts.gid;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], spawnOpts);
+  const r = spawnSync(process.execPath, [...(opts.nodeOptions ?? []), opts.bin ?? BIN, ...args], spawnOpts);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   // A run killed by the timeout comes back with status null (the test then fails on the status).
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;

@@ -18,6 +18,8 @@ import { DEFAULT_FORMATS } from '../format';
 import { normalizeLabel, isBlank, parseNumber } from '../text';
 import { TextBuilder, type Reading } from '../source-map';
 import type { ReadingNote, Span } from '../types';
+import { checkTree, scanHtml } from './html-limits';
+import { checkSize, utf8Length } from './limits';
 
 /** The few fields of a parse5 node this reader uses. */
 interface Node {
@@ -293,9 +295,15 @@ class Reader {
   }
 }
 
-/** Read an HTML page (a whole document or an article fragment). */
+/**
+ * Read an HTML page (a whole document or an article fragment). A page past one of LIMITS.html
+ * (size, nesting depth, elements, table cells: see html-limits.ts) throws a LimitError, and only that.
+ */
 export function readHtml(src: string): Reading {
+  checkSize('html', utf8Length(src));
+  scanHtml(src);
   const doc = parse(src, { sourceCodeLocationInfo: true }) as unknown as Node;
+  checkTree(doc);
   const r = new Reader(src);
   const out: Seg[] = [];
   r.collect(doc, out, false);
@@ -304,3 +312,4 @@ export function readHtml(src: string): Reading {
 }
 
 export { htmlLooksLikeReport } from './html-detect';
+export { LimitError } from './limits';

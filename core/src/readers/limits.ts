@@ -7,7 +7,7 @@ export interface ReaderLimits {
   /** Plain text reports (one cell per line, tab rows, Markdown, crawler text). */
   text: { maxBytes: number };
   /** Web pages. */
-  html: { maxBytes: number; maxDepth: number; maxCells: number };
+  html: { maxBytes: number; maxDepth: number; maxCells: number; maxElements: number };
   /** Word `.docx` files (a zip of XML parts). */
   docx: { maxBytes: number; maxEntries: number; maxPartBytes: number; maxTotalBytes: number };
   /** PDF files with a text layer. */
@@ -18,7 +18,9 @@ const MiB = 1024 * 1024;
 
 export const LIMITS: ReaderLimits = {
   text: { maxBytes: 20 * MiB },
-  html: { maxBytes: 20 * MiB, maxDepth: 512, maxCells: 200_000 },
+  // maxElements bounds what the HTML parser builds: a few kilobytes of unclosed formatting tags
+  // (`<p><b id=1>x</p><p><b id=2>x</p>…`) make it rebuild every one of them in each paragraph.
+  html: { maxBytes: 20 * MiB, maxDepth: 512, maxCells: 200_000, maxElements: 400_000 },
   docx: { maxBytes: 50 * MiB, maxEntries: 5_000, maxPartBytes: 64 * MiB, maxTotalBytes: 256 * MiB },
   pdf: { maxBytes: 100 * MiB, maxPages: 500, maxMs: 20_000 },
 };
@@ -39,4 +41,47 @@ export function formatBytes(n: number): string {
   if (n >= MiB) return `${(n / MiB).toFixed(n >= 10 * MiB ? 0 : 1)} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} kB`;
   return `${n} B`;
+}
+
+export type ReaderKind = keyof ReaderLimits;
+
+/** What each kind of file is called in the messages. */
+const KIND_NAMES: Record<ReaderKind, string> = { text: '文本文件', html: '网页', docx: 'Word 文件', pdf: 'PDF 文件' };
+
+/** `limit` (e.g. `html.maxDepth`) and what it is, for one line "超出限制…" naming both. */
+export function limitLine(limit: string, what: string, english: string): string {
+  return `超出限制 ${limit}：${what}，未检查 (limit ${limit} exceeded: ${english})`;
+}
+
+/** Refuses a file of `bytes` bytes past its kind's maxBytes (checked before the file is read whole). */
+export function checkSize(kind: ReaderKind, bytes: number): void {
+  const max = LIMITS[kind].maxBytes;
+  if (bytes > max) {
+    // Exact bytes where the rounded sizes would read the same.
+    const size = formatBytes(bytes) === formatBytes(max) ? `${bytes} 字节` : formatBytes(bytes);
+    const limit = formatBytes(max) === formatBytes(bytes) ? `${max} 字节` : formatBytes(max);
+    throw new LimitError(
+      `${kind}.maxBytes`,
+      limitLine(`${kind}.maxBytes`, `${KIND_NAMES[kind]}大小 ${size}，超过上限 ${limit}`, `${size.replace(' 字节', ' bytes')} > ${limit.replace(' 字节', ' bytes')}`),
+    );
+  }
+}
+
+/** The UTF-8 size of a text without encoding it (what the language server has is text, not bytes). */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // 2 bytes below U+0800, 3 above; a surrogate pair (2 units) is 4 bytes.
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
+
+/**
+ * Whether `e` is a LimitError, also one thrown by a reader bundled apart (dist/html.js has its own
+ * copy of the class, so `instanceof` does not see it) or rebuilt from a worker thread's message.
+ */
+export function isLimitError(e: unknown): e is LimitError {
+  return typeof e === 'object' && e !== null && (e as Error).name === 'LimitError' && typeof (e as LimitError).limit === 'string';
 }
