@@ -83,8 +83,8 @@ export function tableArithmetic(table: ParsedTable, enabled: (rule: string) => b
   let perTable = cache.get(table);
   const hit = perTable?.get(signature);
   if (hit) return hit;
-  const system = buildSystem(table, def, new Set(rules));
-  const result = analyse(system);
+  const enabledRules = new Set(rules);
+  const result = allHold(table, def, enabledRules) ? { findings: [], corrected: new Map(), alternatives: [] } : analyse(buildSystem(table, def, enabledRules));
   if (!perTable) cache.set(table, (perTable = new Map()));
   perTable.set(signature, result);
   return result;
@@ -111,6 +111,40 @@ export function figureValues(table: ParsedTable, refs: CellRef[], enabled?: (rul
   const first = sum(a.corrected);
   if (first === null) return null;
   return [...new Set([first, ...a.alternatives.map((alt) => sum(alt) as number)])];
+}
+
+/** A definition's relations as cell keys and signs, worked out once per definition. */
+const compiled = new WeakMap<TableDef, { rule: string; keys: string[]; signs: number[] }[]>();
+
+/**
+ * True when every enabled relation whose cells are all numbers holds: the usual case, answered
+ * without building the system of equations.
+ */
+function allHold(table: ParsedTable, def: TableDef, rules: Set<string>): boolean {
+  let relations = compiled.get(def);
+  if (!relations) {
+    relations = def.relations.map((r) => {
+      const refs = signedRefs(r);
+      return { rule: r.rule, keys: refs.map(([ref]) => refKey(ref)), signs: refs.map(([, s]) => s) };
+    });
+    compiled.set(def, relations);
+  }
+  const cells = cellMap(table);
+  for (const r of relations) {
+    if (!rules.has(r.rule)) continue;
+    let residual = 0;
+    let complete = true;
+    for (let k = 0; k < r.keys.length; k++) {
+      const value = cells.get(r.keys[k])?.value;
+      if (value === null || value === undefined) {
+        complete = false;
+        break;
+      }
+      residual += r.signs[k] * value;
+    }
+    if (complete && residual !== 0) return false;
+  }
+  return true;
 }
 
 function buildSystem(table: ParsedTable, def: TableDef, rules: Set<string>): System {

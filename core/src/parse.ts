@@ -48,10 +48,9 @@ function sectionKeys(formats: readonly FormatDef[]): SectionKeys {
 }
 
 /** Title comparison ignores blanks and list punctuation. */
+const TITLE_PUNCTUATION = /[、,，;；]/g;
 function normalizeTitle(s: string): string {
-  let out = '';
-  for (const ch of normalizeLabel(s)) if (!'、,，;；'.includes(ch)) out += ch;
-  return out;
+  return normalizeLabel(s).replace(TITLE_PUNCTUATION, '');
 }
 
 interface OrdinalRead {
@@ -245,18 +244,21 @@ function isMarkdownSeparator(cells: string[]): boolean {
 function tokenizeLine(text: string, line: Line, lineNo: number, out: Token[]): void {
   const t = trimSpan(text, line.start, line.end);
   if (t.end === t.start) return;
-  const fields: Span[] = [];
+  // Field bounds as pairs [start, end, start, end, …]: a line is split without allocating spans.
+  const bounds: number[] = [];
   let markdown = false;
-  if (text[t.start] === '|') {
+  if (text.charCodeAt(t.start) === 0x7c /* | */) {
     markdown = true;
     let s = t.start + 1;
     for (let i = s; i <= t.end; i++) {
-      if (i === t.end || (text[i] === '|' && text[i - 1] !== '\\')) {
-        if (i < t.end || s < t.end) fields.push({ start: s, end: i });
+      if (i === t.end || (text.charCodeAt(i) === 0x7c && text.charCodeAt(i - 1) !== 0x5c /* backslash */)) {
+        if (i < t.end || s < t.end) bounds.push(s, i);
         s = i + 1;
       }
     }
-    if (isMarkdownSeparator(fields.map((f) => text.slice(f.start, f.end)))) return;
+    const fields: string[] = [];
+    for (let k = 0; k < bounds.length; k += 2) fields.push(text.slice(bounds[k], bounds[k + 1]));
+    if (isMarkdownSeparator(fields)) return;
   } else {
     // Fields are separated by a tab or by a run of two or more blanks.
     let s = t.start;
@@ -264,7 +266,7 @@ function tokenizeLine(text: string, line: Line, lineNo: number, out: Token[]): v
     while (i < t.end) {
       const c = text.charCodeAt(i);
       if (c === 0x09 || (isBlank(c) && i + 1 < t.end && isBlank(text.charCodeAt(i + 1)))) {
-        fields.push({ start: s, end: i });
+        bounds.push(s, i);
         if (c === 0x09) i++;
         else while (i < t.end && isBlank(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x09) i++;
         s = i;
@@ -272,33 +274,41 @@ function tokenizeLine(text: string, line: Line, lineNo: number, out: Token[]): v
       }
       i++;
     }
-    fields.push({ start: s, end: t.end });
+    bounds.push(s, t.end);
   }
-  const nonEmpty = fields.filter((f) => trimSpan(text, f.start, f.end).end > trimSpan(text, f.start, f.end).start);
-  const multi = nonEmpty.length > 1;
+  // Trimmed bounds, in place of the raw ones; the raw start is kept for empty fields.
+  const raw0: number[] = [];
+  let nonEmpty = 0;
+  for (let k = 0; k < bounds.length; k += 2) {
+    let a = bounds[k];
+    let b = bounds[k + 1];
+    raw0.push(a);
+    while (a < b && isBlank(text.charCodeAt(a))) a++;
+    while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
+    bounds[k] = a;
+    bounds[k + 1] = b;
+    if (b > a) nonEmpty++;
+  }
+  const multi = nonEmpty > 1 || markdown;
   // Leading and trailing empty fields are indentation, not cells.
   let first = 0;
-  let last = fields.length - 1;
-  const isEmpty = (f: Span) => {
-    const s = trimSpan(text, f.start, f.end);
-    return s.end === s.start;
-  };
+  let last = raw0.length - 1;
   if (!markdown) {
-    while (first <= last && isEmpty(fields[first])) first++;
-    while (last >= first && isEmpty(fields[last])) last--;
+    while (first <= last && bounds[2 * first] === bounds[2 * first + 1]) first++;
+    while (last >= first && bounds[2 * last] === bounds[2 * last + 1]) last--;
   }
   for (let k = first; k <= last; k++) {
-    const f = fields[k];
-    const s = trimSpan(text, f.start, f.end);
-    const empty = s.end === s.start;
-    const raw = text.slice(s.start, s.end);
+    const start = bounds[2 * k];
+    const end = bounds[2 * k + 1];
+    const empty = end === start;
+    const raw = text.slice(start, end);
     out.push({
-      start: empty ? f.start : s.start,
-      end: empty ? f.start : s.end,
+      start: empty ? raw0[k] : start,
+      end: empty ? raw0[k] : end,
       raw,
       norm: empty ? '' : raw.length > MAX_LABEL_TOKEN ? `${normalizeLabel(raw.slice(0, MAX_LABEL_TOKEN))}\u0000` : normalizeLabel(raw),
       line: lineNo,
-      multi: multi || markdown,
+      multi,
       markdown,
       empty,
       numeric: !empty && (parseNumber(raw, 'signed') !== null || parseNumber(raw, 'decimal') !== null),
@@ -648,6 +658,8 @@ function parseBestTable(text: string, defs: readonly TableDef[], tokens: Token[]
     if (!c) continue;
     const score = c.matched * 2 - c.table.issues.length;
     if (!best || score > best.score) best = { table: c.table, score };
+    // Every row of the preferred definition read, and nothing amiss: no other reading can explain more.
+    if (c.matched === def.rows.length && c.table.issues.length === 0) break;
   }
   return best?.table ?? null;
 }

@@ -103,27 +103,62 @@ export function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
-const QUOTES = new Set(['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '＂', '＇']);
+/** Quotes dropped from labels: “ ” " ' ‘ ’ 「 」 『 』 ＂ ＇ */
+function isQuote(code: number): boolean {
+  return (
+    code === 0x201c ||
+    code === 0x201d ||
+    code === 0x22 ||
+    code === 0x27 ||
+    code === 0x2018 ||
+    code === 0x2019 ||
+    code === 0x300c ||
+    code === 0x300d ||
+    code === 0x300e ||
+    code === 0x300f ||
+    code === 0xff02 ||
+    code === 0xff07
+  );
+}
+
+/** The code a label keeps for `code` (after `last`), or -1 when the character is dropped. */
+function labelCode(code: number, last: number): number {
+  if (isBlank(code) || code === 0x0a || isQuote(code)) return -1;
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x3001 /* 、 */ && isAsciiDigit(last)) return 0x2e;
+  return code;
+}
+
+/** Scratch space for normalizeLabel: the codes of the label being built. */
+let scratch = new Uint16Array(256);
 
 /**
  * Normalise a label for matching: blanks removed, full-width ASCII folded to half-width,
  * quotes removed, and a digit's ordinal mark unified (`1、` `1．` `1.` → `1.`).
+ * Called for every token of every table, so it allocates nothing when the label is already normal
+ * (numbers, most of all) and builds the result from char codes otherwise.
  */
 export function normalizeLabel(s: string): string {
-  let out = '';
-  // The last character written, kept here: reading it back from `out` would flatten the growing
-  // string each time and make long lines quadratic.
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
+  const n = s.length;
+  let i = 0;
+  for (let last = 0; i < n; i++) {
     const code = s.charCodeAt(i);
-    if (isBlank(code) || code === 0x0a) continue;
-    if (QUOTES.has(ch)) continue;
-    let c = code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ch;
-    if (c === '、' && isAsciiDigit(last)) c = '.';
-    out += c;
-    last = c.charCodeAt(0);
+    if (labelCode(code, last) !== code) break;
+    last = code;
   }
+  if (i === n) return s;
+  if (scratch.length < n) scratch = new Uint16Array(n);
+  for (let k = 0; k < i; k++) scratch[k] = s.charCodeAt(k);
+  let len = i;
+  let last = i > 0 ? s.charCodeAt(i - 1) : 0;
+  for (; i < n; i++) {
+    const c = labelCode(s.charCodeAt(i), last);
+    if (c === -1) continue;
+    scratch[len++] = c;
+    last = c;
+  }
+  let out = '';
+  for (let k = 0; k < len; k += 4096) out += String.fromCharCode.apply(null, scratch.subarray(k, Math.min(len, k + 4096)) as unknown as number[]);
   return out;
 }
 
@@ -158,34 +193,43 @@ export interface ParsedNumber {
 export function parseNumber(s: string, kind: NumberKind = 'int'): ParsedNumber | null {
   let i = 0;
   let sign = 1;
-  if (kind === 'signed' && s.length > 1 && '-−－+＋'.includes(s[0])) {
-    sign = '-−－'.includes(s[0]) ? -1 : 1;
-    i = 1;
+  if (kind === 'signed' && s.length > 1) {
+    const c = s.charCodeAt(0);
+    if (c === 0x2d || c === 0x2212 || c === 0xff0d) sign = -1; // - − －
+    if (sign === -1 || c === 0x2b || c === 0xff0b) i = 1; // + ＋
   }
-  let digits = 0;
+  // Read without building strings: every cell of every table comes through here.
+  let intDigits = 0;
+  let fracDigits = 0;
+  let intValue = 0;
   let fullWidth = false;
-  let intPart = '';
-  let fracPart = '';
-  let seenPoint = false;
+  let point = -1;
   for (; i < s.length; i++) {
     const code = s.charCodeAt(i);
     const d = digitValue(code);
     if (d >= 0) {
       if (isFullWidthDigit(code)) fullWidth = true;
-      digits++;
-      if (seenPoint) fracPart += d;
-      else intPart += d;
+      if (point === -1) {
+        intDigits++;
+        intValue = intValue * 10 + d;
+      } else fracDigits++;
       continue;
     }
-    if (kind === 'decimal' && !seenPoint && (s[i] === '.' || s[i] === '．') && digits > 0 && i + 1 < s.length) {
-      seenPoint = true;
+    if (kind === 'decimal' && point === -1 && (code === 0x2e || code === 0xff0e) && intDigits > 0 && i + 1 < s.length) {
+      point = i;
       continue;
     }
     return null;
   }
-  if (digits === 0 || intPart.length > 15) return null;
-  const value = sign * Number(fracPart ? `${intPart}.${fracPart}` : intPart);
-  return { value, fullWidth };
+  if (intDigits + fracDigits === 0 || intDigits > 15) return null;
+  if (point === -1) return { value: sign * intValue, fullWidth };
+  let digits = '';
+  for (let k = 0; k < s.length; k++) {
+    const d = digitValue(s.charCodeAt(k));
+    if (d >= 0) digits += d;
+    else if (k === point) digits += '.';
+  }
+  return { value: sign * Number(digits), fullWidth };
 }
 
 /** Format a value for a cell, keeping the width of the digits it replaces. */
