@@ -78,13 +78,15 @@ const cache = new WeakMap<ParsedTable, Map<string, TableArithmetic>>();
  */
 export function tableArithmetic(table: ParsedTable, enabled: (rule: string) => boolean = () => true): TableArithmetic {
   const def = tableDefOf(table);
-  const rules = [...new Set(def.relations.map((r) => r.rule))].filter(enabled);
-  const signature = rules.join(',');
+  const c = compiled(def);
+  let signature = '';
+  for (const rule of c.rules) if (enabled(rule)) signature += `${rule},`;
   let perTable = cache.get(table);
   const hit = perTable?.get(signature);
   if (hit) return hit;
-  const enabledRules = new Set(rules);
-  const result = allHold(table, def, enabledRules) ? { findings: [], corrected: new Map(), alternatives: [] } : analyse(buildSystem(table, def, enabledRules));
+  const result = allHold(table, c, enabled)
+    ? { findings: [], corrected: new Map(), alternatives: [] }
+    : analyse(buildSystem(table, def, new Set(c.rules.filter(enabled))));
   if (!perTable) cache.set(table, (perTable = new Map()));
   perTable.set(signature, result);
   return result;
@@ -113,36 +115,58 @@ export function figureValues(table: ParsedTable, refs: CellRef[], enabled?: (rul
   return [...new Set([first, ...a.alternatives.map((alt) => sum(alt) as number)])];
 }
 
-/** A definition's relations as cell keys and signs, worked out once per definition. */
-const compiled = new WeakMap<TableDef, { rule: string; keys: string[]; signs: number[] }[]>();
+/**
+ * A definition's relations compiled once: its cells numbered (row → column → index), each relation
+ * as indices and signs, and the rule codes it has.
+ */
+interface Compiled {
+  index: Map<string, Map<string, number>>;
+  size: number;
+  relations: { rule: string; cells: Int32Array; signs: Int8Array }[];
+  rules: string[];
+}
+const compiledDefs = new WeakMap<TableDef, Compiled>();
+
+function compiled(def: TableDef): Compiled {
+  let c = compiledDefs.get(def);
+  if (c) return c;
+  const index = new Map<string, Map<string, number>>();
+  let size = 0;
+  const numberOf = (ref: CellRef): number => {
+    let row = index.get(ref.row);
+    if (!row) index.set(ref.row, (row = new Map()));
+    let i = row.get(ref.column);
+    if (i === undefined) row.set(ref.column, (i = size++));
+    return i;
+  };
+  const relations = def.relations.map((r) => {
+    const refs = signedRefs(r);
+    return { rule: r.rule, cells: Int32Array.from(refs, ([ref]) => numberOf(ref)), signs: Int8Array.from(refs, ([, s]) => s) };
+  });
+  c = { index, size, relations, rules: [...new Set(def.relations.map((r) => r.rule))] };
+  compiledDefs.set(def, c);
+  return c;
+}
 
 /**
  * True when every enabled relation whose cells are all numbers holds: the usual case, answered
- * without building the system of equations.
+ * without building the system of equations (a missing or non-numeric cell reads as NaN).
  */
-function allHold(table: ParsedTable, def: TableDef, rules: Set<string>): boolean {
-  let relations = compiled.get(def);
-  if (!relations) {
-    relations = def.relations.map((r) => {
-      const refs = signedRefs(r);
-      return { rule: r.rule, keys: refs.map(([ref]) => refKey(ref)), signs: refs.map(([, s]) => s) };
-    });
-    compiled.set(def, relations);
-  }
-  const cells = cellMap(table);
-  for (const r of relations) {
-    if (!rules.has(r.rule)) continue;
-    let residual = 0;
-    let complete = true;
-    for (let k = 0; k < r.keys.length; k++) {
-      const value = cells.get(r.keys[k])?.value;
-      if (value === null || value === undefined) {
-        complete = false;
-        break;
-      }
-      residual += r.signs[k] * value;
+function allHold(table: ParsedTable, c: Compiled, rules: (rule: string) => boolean): boolean {
+  const values = new Float64Array(c.size).fill(NaN);
+  for (const row of table.rows) {
+    const columns = c.index.get(row.key);
+    if (!columns) continue;
+    for (const cell of row.cells) {
+      const i = columns.get(cell.column);
+      if (i !== undefined && cell.value !== null) values[i] = cell.value;
     }
-    if (complete && residual !== 0) return false;
+  }
+  for (const r of c.relations) {
+    let residual = 0;
+    for (let k = 0; k < r.cells.length; k++) residual += r.signs[k] * values[r.cells[k]];
+    // NaN (an incomplete relation) is not a failure here: the full analysis leaves it out too.
+    if (residual !== 0 && !Number.isNaN(residual) && rules(r.rule)) return false;
   }
   return true;
 }

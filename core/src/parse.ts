@@ -4,7 +4,7 @@
 // as a shape issue (reported by the rules), never guessed.
 
 import { DEFAULT_FORMATS, columnsOf, formatForYear, type FormatDef, type SectionDef, type TableDef, type RowDef } from './format';
-import { splitLines, trimSpan, normalizeLabel, parseNumber, parseYear, isBlank, type Line } from './text';
+import { splitLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, parseYear, isBlank, digitValue, type Line } from './text';
 import type { Report, SectionHeading, HeadingIssue, Title, ParsedTable, ParsedRow, Cell, ShapeIssue, Layout, Span } from './types';
 
 export interface ParseOptions {
@@ -29,11 +29,16 @@ const MAX_LABEL_TOKEN = 256;
 // Section headings
 
 const CN_ORDINALS = '一二三四五六七八九十';
+const CN_ORDINAL_CODES = new Set([...CN_ORDINALS].map((c) => c.charCodeAt(0)));
+/** What may follow a heading's ordinal: 、 . ． , ， */
+const ORDINAL_MARK_CODES = new Set([0x3001, 0x2e, 0xff0e, 0x2c, 0xff0c]);
 
 /** The section titles of a set of formats, normalised: what makes a line a heading. */
 interface SectionKeys {
   keys: Set<string>;
   min: number;
+  /** The first character of each key: a line without an ordinal must start with one to be a heading. */
+  first: Set<number>;
 }
 const sectionKeyCache = new WeakMap<readonly FormatDef[], SectionKeys>();
 
@@ -41,7 +46,7 @@ function sectionKeys(formats: readonly FormatDef[]): SectionKeys {
   let k = sectionKeyCache.get(formats);
   if (!k) {
     const keys = new Set(formats.flatMap((f) => f.sections.map((s) => normalizeTitle(s.title))));
-    k = { keys, min: Math.min(...[...keys].map((x) => x.length)) };
+    k = { keys, min: Math.min(...[...keys].map((x) => x.length)), first: new Set([...keys].map((x) => x.charCodeAt(0))) };
     sectionKeyCache.set(formats, k);
   }
   return k;
@@ -61,24 +66,25 @@ interface OrdinalRead {
 }
 
 /** Read one ordinal (`一、`, `1、`, `一.`) at s[i], allowing blanks around the mark. */
-function readOrdinal(s: string, i: number): OrdinalRead | null {
+function readOrdinal(s: string, i: number, end = s.length): OrdinalRead | null {
   let j = i;
   let kind: 'cn' | 'arabic';
-  if (CN_ORDINALS.includes(s[j] ?? '\0')) {
+  // Char codes, not one-character strings: this runs at the start of every line.
+  if (j < end && CN_ORDINAL_CODES.has(s.charCodeAt(j))) {
     kind = 'cn';
-    while (j < s.length && CN_ORDINALS.includes(s[j])) j++;
-  } else if (/[0-9０-９]/.test(s[j] ?? '')) {
+    while (j < end && CN_ORDINAL_CODES.has(s.charCodeAt(j))) j++;
+  } else if (j < end && digitValue(s.charCodeAt(j)) >= 0) {
     kind = 'arabic';
-    while (j < s.length && /[0-9０-９]/.test(s[j])) j++;
+    while (j < end && digitValue(s.charCodeAt(j)) >= 0) j++;
   } else return null;
   if (j - i > 3) return null;
-  const value = s.slice(i, j);
   let k = j;
-  while (k < s.length && isBlank(s.charCodeAt(k))) k++;
-  const sep = s[k] ?? '';
-  if (!'、.．,，'.includes(sep) || sep === '') return null;
+  while (k < end && isBlank(s.charCodeAt(k))) k++;
+  if (k >= end || !ORDINAL_MARK_CODES.has(s.charCodeAt(k))) return null;
+  const sep = s[k];
+  const value = s.slice(i, j);
   k++;
-  while (k < s.length && isBlank(s.charCodeAt(k))) k++;
+  while (k < end && isBlank(s.charCodeAt(k))) k++;
   return { kind, value, sep, end: k };
 }
 
@@ -109,28 +115,37 @@ interface HeadingCandidate {
 }
 
 function readHeading(text: string, line: Line, sk: SectionKeys): HeadingCandidate | null {
-  const trimmed = trimSpan(text, line.start, line.end);
-  if (trimmed.end - trimmed.start > MAX_HEADING_LENGTH || trimmed.end === trimmed.start) return null;
-  let start = trimmed.start;
+  let end = line.end;
+  let start = line.start;
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  if (end - start > MAX_HEADING_LENGTH || end === start) return null;
   let hashes = '';
-  if (text[start] === '#') {
+  if (text.charCodeAt(start) === 0x23 /* # */) {
     let h = start;
-    while (h < trimmed.end && text[h] === '#') h++;
+    while (h < end && text.charCodeAt(h) === 0x23) h++;
     let s = h;
-    while (s < trimmed.end && isBlank(text.charCodeAt(s))) s++;
+    while (s < end && isBlank(text.charCodeAt(s))) s++;
     hashes = text.slice(start, s);
     start = s;
   }
-  const body = text.slice(start, trimmed.end);
+  // Ordinals are read on the text itself; the body is cut out only for a line that may be a heading.
   const ordinals: OrdinalRead[] = [];
-  let pos = 0;
-  for (let o = readOrdinal(body, pos); o; o = readOrdinal(body, pos)) {
+  let pos = start;
+  for (let o = readOrdinal(text, pos, end); o; o = readOrdinal(text, pos, end)) {
     ordinals.push(o);
     pos = o.end;
   }
-  // Cheap exits first: most short lines are table cells.
-  if (body.length - pos < sk.min) return null;
-  let key = normalizeTitle(body.slice(pos));
+  // Cheap exits first: most short lines are table cells, most long ones prose. Without an ordinal
+  // (no misspelt heading then) the first character must begin a title, unless normalising changes it.
+  if (end - pos < sk.min) return null;
+  if (!ordinals.length) {
+    const c = text.charCodeAt(pos);
+    if (!sk.first.has(c) && labelCharCode(c, 0) === c) return null;
+  }
+  for (const o of ordinals) o.end -= start;
+  const body = text.slice(start, end);
+  let key = normalizeTitle(body.slice(pos - start));
   let typo = false;
   if (!sk.keys.has(key)) {
     if (!ordinals.length || key.length < 8) return null;
@@ -139,7 +154,7 @@ function readHeading(text: string, line: Line, sk: SectionKeys): HeadingCandidat
     key = near;
     typo = true;
   }
-  return { key, line, textSpan: { start, end: trimmed.end }, text: body, hashes, ordinals, ...(typo ? { typo } : {}) };
+  return { key, line, textSpan: { start, end }, text: body, hashes, ordinals, ...(typo ? { typo } : {}) };
 }
 
 /** What is wrong with a heading, measured against the section it names. */

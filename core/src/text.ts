@@ -122,7 +122,7 @@ function isQuote(code: number): boolean {
 }
 
 /** The code a label keeps for `code` (after `last`), or -1 when the character is dropped. */
-function labelCode(code: number, last: number): number {
+export function labelCharCode(code: number, last: number): number {
   if (isBlank(code) || code === 0x0a || isQuote(code)) return -1;
   if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
   if (code === 0x3001 /* 、 */ && isAsciiDigit(last)) return 0x2e;
@@ -143,7 +143,7 @@ export function normalizeLabel(s: string): string {
   let i = 0;
   for (let last = 0; i < n; i++) {
     const code = s.charCodeAt(i);
-    if (labelCode(code, last) !== code) break;
+    if (labelCharCode(code, last) !== code) break;
     last = code;
   }
   if (i === n) return s;
@@ -152,7 +152,7 @@ export function normalizeLabel(s: string): string {
   let len = i;
   let last = i > 0 ? s.charCodeAt(i - 1) : 0;
   for (; i < n; i++) {
-    const c = labelCode(s.charCodeAt(i), last);
+    const c = labelCharCode(s.charCodeAt(i), last);
     if (c === -1) continue;
     scratch[len++] = c;
     last = c;
