@@ -214,7 +214,8 @@ function overviewParagraphs(a, y, n) {
 
 /**
  * One report. With targetBytes, the paragraphs of section 一 (not the sub-headings) are repeated
- * until the whole report has at least that many UTF-8 bytes; the result is still a valid report.
+ * until the whole report has at least that many UTF-8 bytes, each copy numbered so that no two are
+ * the same text; the result is still a valid report.
  */
 export function makeReport({ seed = 1, agency = '青岚市云溪区住房和城乡建设局', year = 2024, targetBytes = 0, numbers } = {}) {
   const n = numbers ?? makeNumbers(seed);
@@ -261,7 +262,8 @@ export function makeReport({ seed = 1, agency = '青岚市云溪区住房和城�
     const paragraphs = [...overview];
     let bytes = utf8Bytes(text);
     for (let i = 0; bytes < targetBytes; i++) {
-      const p = prose[i % prose.length];
+      // Numbered, so that no two paragraphs are the same text (a repeated sentence would be read once: memo.ts).
+      const p = `【${i + 1}】${prose[i % prose.length]}`;
       paragraphs.splice(paragraphs.length - 2, 0, p); // before the last sub-part (（五）监督保障)
       bytes += utf8Bytes(p) + 1;
     }

@@ -22,6 +22,8 @@ import { makeReport, makeWrongTotals, variedAgency, utf8Bytes } from './fixture-
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'bench', '.data');
 const JSON_OUT = process.argv.includes('--json');
+const ONLY_AT = process.argv.indexOf('--only');
+const ONLY = ONLY_AT === -1 ? null : (process.argv[ONLY_AT + 1] ?? '').split(',');
 const require = createRequire(import.meta.url);
 const started = performance.now();
 
@@ -497,18 +499,30 @@ async function main() {
   ensureVsix();
   const core = await buildCore();
   generateInputs();
-  log('bench: core');
-  measureCore(core, results);
-  log('bench: markdownlint');
-  await measureMarkdownlint(core, results);
-  log('bench: language server');
-  await measureLspReady(results);
-  await measureLspEdit(core, results);
-  log('bench: html page');
-  measureHtml(core, results);
-  log('bench: cli');
-  measureCli(results);
-  measureSizes(results);
+  // `--only core,lsp` measures some groups (core, markdownlint, lsp, html, cli, sizes); the rest print null.
+  const want = (group) => !ONLY || ONLY.includes(group);
+  if (want('core')) {
+    log('bench: core');
+    measureCore(core, results);
+  }
+  if (want('markdownlint')) {
+    log('bench: markdownlint');
+    await measureMarkdownlint(core, results);
+  }
+  if (want('lsp')) {
+    log('bench: language server');
+    await measureLspReady(results);
+    await measureLspEdit(core, results);
+  }
+  if (want('html')) {
+    log('bench: html page');
+    measureHtml(core, results);
+  }
+  if (want('cli')) {
+    log('bench: cli');
+    measureCli(results);
+  }
+  if (want('sizes')) measureSizes(results);
   if (JSON_OUT) {
     process.stdout.write(`${JSON.stringify(results)}\n`);
     for (const e of extra) log(`bench: ${e}`);

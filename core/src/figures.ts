@@ -6,7 +6,7 @@
 
 import { figureValues } from './arithmetic';
 import type { CellRef } from './format';
-import type { Report } from './types';
+import type { ParsedTable, Report } from './types';
 
 /**
  * The sum of the given cells of table `tableId` (with a located wrong cell corrected), or null when
@@ -22,5 +22,14 @@ export function tableFigure(report: Report, tableId: string, cells: readonly Cel
  */
 export function tableFigures(report: Report, tableId: string, cells: readonly CellRef[], enabled?: (rule: string) => boolean): number[] | null {
   const table = report.tables.find((t) => t.id === tableId);
-  return table ? figureValues(table, [...cells], enabled) : null;
+  if (!table) return null;
+  // The prose names the same few sums many times (and its readings are shared: memo.ts), so the
+  // values are kept per table and per list of cells, for one set of enabled rules.
+  let cache = figureCache.get(table);
+  if (!cache || cache.enabled !== enabled) figureCache.set(table, (cache = { enabled, values: new Map() }));
+  let values = cache.values.get(cells);
+  if (values === undefined) cache.values.set(cells, (values = figureValues(table, [...cells], enabled)));
+  return values;
 }
+
+const figureCache = new WeakMap<ParsedTable, { enabled: unknown; values: Map<readonly CellRef[], number[] | null> }>();

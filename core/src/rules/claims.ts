@@ -9,6 +9,7 @@
 // and nothing in between compares, estimates or negates. When unsure, no claim.
 
 import type { CellRef, TableDef } from '../format';
+import { TextMemo } from '../memo';
 
 /** The report's table definitions by id (each parsed table's own format). */
 export type TableDefs = Partial<Record<string, TableDef>>;
@@ -247,9 +248,12 @@ for (const c of CN_SET) CN_CODE[c.charCodeAt(0)] = 1;
 const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace('．', '.');
 
 /** Every number followed by one of the units (blanks and 余 allowed between) in s. */
+const unitFirsts = new WeakMap<readonly string[], Set<number>>();
+
 export function figuresIn(s: string, units: readonly string[]): Figure[] {
   const out: Figure[] = [];
-  const firsts = new Set(units.map((u) => u.charCodeAt(0)));
+  let firsts = unitFirsts.get(units);
+  if (!firsts) unitFirsts.set(units, (firsts = new Set(units.map((u) => u.charCodeAt(0)))));
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -263,7 +267,8 @@ export function figuresIn(s: string, units: readonly string[]): Figure[] {
     let decimals = 0;
     if (arabic) {
       while (i < n && isDigitCode(s.charCodeAt(i))) i++;
-      if ((s[i] === '.' || s[i] === '．') && isDigitCode(s.charCodeAt(i + 1))) {
+      const point = s.charCodeAt(i);
+      if ((point === 0x2e || point === 0xff0e) && isDigitCode(s.charCodeAt(i + 1))) {
         i++;
         const f = i;
         while (i < n && isDigitCode(s.charCodeAt(i))) i++;
@@ -274,16 +279,18 @@ export function figuresIn(s: string, units: readonly string[]): Figure[] {
     }
     const end = i;
     let j = end;
-    while (s[j] === ' ' || s[j] === '\u3000') j++;
+    // Char codes only: this runs at every numeral of the prose (一 and 十 are everywhere).
+    while (s.charCodeAt(j) === 0x20 || s.charCodeAt(j) === 0x3000) j++;
     let lowerBound = false;
-    if (s[j] === '余' || s[j] === '多') {
+    if (s.charCodeAt(j) === 0x4f59 /* 余 */ || s.charCodeAt(j) === 0x591a /* 多 */) {
       lowerBound = true;
       j++;
     }
     if (!firsts.has(s.charCodeAt(j))) continue;
     // Not part of a longer token: 第三件, a decimal's tail, a letter before.
-    const before = s[start - 1];
-    if (before === '第' || before === '.' || before === '．' || (arabic && before && /[A-Za-z]/.test(before))) continue;
+    const before = start > 0 ? s.charCodeAt(start - 1) : 0;
+    const letter = (before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a);
+    if (before === 0x7b2c /* 第 */ || before === 0x2e || before === 0xff0e || (arabic && letter)) continue;
     const unit = units.find((u) => s.startsWith(u, j));
     if (!unit) continue;
     const text = s.slice(start, end);
@@ -337,6 +344,13 @@ const yearOf = (s: string): number => Number(toAscii(s).replace(/[〇○零一�
 
 /** The state at a position of the sentence: 0 in scope, 1 another period, 2 not about the agency's applications (for good), 3 a comparison. */
 export function scopeMap(s: string, year: number | null, keySpans: { start: number; end: number }[]): (pos: number) => number {
+  if (keySpans.length) return scopeMapOf(s, year, keySpans);
+  return scopeMemo.get(`${year}|${s}`, () => scopeMapOf(s, year, keySpans));
+}
+
+const scopeMemo = new TextMemo<(pos: number) => number>(20_000);
+
+function scopeMapOf(s: string, year: number | null, keySpans: { start: number; end: number }[]): (pos: number) => number {
   const events: { at: number; state: number; clause?: boolean }[] = [];
   const insideKey = (at: number) => keySpans.some((k) => at >= k.start && at < k.end);
   for (const m of s.matchAll(KILL)) events.push({ at: m.index!, state: 2 });
@@ -513,6 +527,15 @@ function contextOk(kind: ClaimKind, sentence: Sentence): boolean {
  * The claims of one sentence. `defs` are the report's tables and `year` its year (the keys and cells depend on them).
  */
 export function readClaims(sentence: Sentence, defs: TableDefs, year: number | null): Claim[] {
+  // What the reading depends on: the tables' formats, the year, the sentence, and (contextOk) its section and paragraph.
+  const context = /依申请公开|公开申请/.test(sentence.paragraph) ? 1 : 0;
+  const key = `${defs.T2?.format}|${defs.T3?.format}|${defs.T4?.format}|${year}|${sentence.section}|${context}|${sentence.text}`;
+  return claimMemo.get(key, () => readClaimsOf(sentence, defs, year));
+}
+
+const claimMemo = new TextMemo<Claim[]>(20_000);
+
+function readClaimsOf(sentence: Sentence, defs: TableDefs, year: number | null): Claim[] {
   const s = sentence.text;
   if (!UNIT_CHARS.test(s)) return [];
   const figures = figuresIn(s, ALL_UNITS);
@@ -657,6 +680,12 @@ export interface ZeroClaim {
 const ZERO = /(?:^|[，。；,：:]|本年度|本年|全年|年内|本机关|本单位|我局|我委|我办)(无|未发生|没有发生|没有|未有|未出现|未收到|不存在|零)([^，。；,0-9０-９]{0,24}?)(行政复议|行政诉讼|复议|诉讼)((?:[和及与或、]|以及)?(?:行政复议|行政诉讼|复议|诉讼))?/g;
 
 export function readZeroClaims(sentence: Sentence, year: number | null): ZeroClaim[] {
+  return zeroMemo.get(`${year}|${sentence.section}|${sentence.text}`, () => readZeroClaimsOf(sentence, year));
+}
+
+const zeroMemo = new TextMemo<ZeroClaim[]>(20_000);
+
+function readZeroClaimsOf(sentence: Sentence, year: number | null): ZeroClaim[] {
   const s = sentence.text;
   if (!s.includes('复议') && !s.includes('诉讼')) return [];
   if (!/信息公开|依申请/.test(s) && sentence.section !== 3) return [];

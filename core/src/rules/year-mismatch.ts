@@ -10,7 +10,7 @@ const STAT_SECTIONS = new Set([0, 1, 2, 3]);
 const SENTENCE_WINDOW = 120;
 
 // The start or end of a calendar year: 2023年1月1日, 2023年12月31日 (ASCII or full-width digits).
-const PERIOD_DATE = /([0-9０-９]{4})\s?年\s?(?:0?1|０?１|一)\s?月\s?(?:0?1|０?１|一)\s?日|([0-9０-９]{4})\s?年\s?(?:12|１２|十二)\s?月\s?(?:31|３１|三十一)\s?日/g;
+const PERIOD_DATE = /([0-9０-９]{4})\s?年\s?(?:(?:0?1|０?１|一)\s?月\s?(?:0?1|０?１|一)|(?:12|１２|十二)\s?月\s?(?:31|３１|三十一))\s?日/g;
 // A paragraph that opens with its year: "2023年，…" / "2023年度，…".
 const OPENING_YEAR = /^[\s\u3000]*([0-9０-９]{4})年度?[，,]/;
 // "结合本机关2023年度政府信息公开工作实际编制": the preamble names the year reported on.
@@ -48,8 +48,8 @@ const rule: Rule = {
       if (titleSpan && line.start >= titleSpan.start && line.end <= titleSpan.end) continue;
       const s = report.text.slice(line.start, line.end);
       PERIOD_DATE.lastIndex = 0;
-      for (let m = PERIOD_DATE.exec(s); m; m = PERIOD_DATE.exec(s)) {
-        const digits = m[1] ?? m[2];
+      for (let m = s.includes('月') ? PERIOD_DATE.exec(s) : null; m; m = PERIOD_DATE.exec(s)) {
+        const digits = m[1];
         const sentence = sentenceAround(s, m.index);
         if (!/统计|截至|截止/.test(sentence) || insideBookTitle(s, m.index)) continue;
         const y = parseYear(digits);
