@@ -1,20 +1,28 @@
 // Results of pure readings of a piece of text, kept across parses. Editing one table cell leaves every
 // sentence of the prose as it was, so re-checking the report after the edit finds their readings here
-// instead of running the prose rules' patterns again (ARCHITECTURE.md, "Speed"). Bounded: cleared whole
-// when full, which costs nothing per hit. The results are shared: callers never change them.
+// instead of running the prose rules' patterns again (ARCHITECTURE.md, "Speed"). Keyed by what else the
+// reading depends on (a short context string), then by the text itself. Bounded: cleared whole when
+// full, which costs nothing per hit. The results are shared: callers never change them.
 
 export class TextMemo<T> {
-  private readonly map = new Map<string, T>();
+  private readonly byContext = new Map<string, Map<string, T>>();
+  private size = 0;
 
   constructor(private readonly limit: number) {}
 
-  get(key: string, compute: () => T): T {
-    let value = this.map.get(key);
-    if (value === undefined) {
-      value = compute();
-      if (this.map.size >= this.limit) this.map.clear();
-      this.map.set(key, value);
+  get(context: string, text: string, compute: () => T): T {
+    let map = this.byContext.get(context);
+    let value = map?.get(text);
+    if (value !== undefined) return value;
+    value = compute();
+    if (this.size >= this.limit) {
+      this.byContext.clear();
+      this.size = 0;
+      map = undefined;
     }
+    if (!map) this.byContext.set(context, (map = new Map()));
+    map.set(text, value);
+    this.size++;
     return value;
   }
 }

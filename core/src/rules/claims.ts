@@ -345,7 +345,7 @@ const yearOf = (s: string): number => Number(toAscii(s).replace(/[〇○零一�
 /** The state at a position of the sentence: 0 in scope, 1 another period, 2 not about the agency's applications (for good), 3 a comparison. */
 export function scopeMap(s: string, year: number | null, keySpans: { start: number; end: number }[]): (pos: number) => number {
   if (keySpans.length) return scopeMapOf(s, year, keySpans);
-  return scopeMemo.get(`${year}|${s}`, () => scopeMapOf(s, year, keySpans));
+  return scopeMemo.get(String(year), s, () => scopeMapOf(s, year, keySpans));
 }
 
 const scopeMemo = new TextMemo<(pos: number) => number>(20_000);
@@ -528,9 +528,15 @@ function contextOk(kind: ClaimKind, sentence: Sentence): boolean {
  */
 export function readClaims(sentence: Sentence, defs: TableDefs, year: number | null): Claim[] {
   // What the reading depends on: the tables' formats, the year, the sentence, and (contextOk) its section and paragraph.
-  const context = /依申请公开|公开申请/.test(sentence.paragraph) ? 1 : 0;
-  const key = `${defs.T2?.format}|${defs.T3?.format}|${defs.T4?.format}|${year}|${sentence.section}|${context}|${sentence.text}`;
-  return claimMemo.get(key, () => readClaimsOf(sentence, defs, year));
+  const context = `${defs.T2?.format}|${defs.T3?.format}|${defs.T4?.format}|${year}|${sentence.section}|${applicationParagraph(sentence.paragraph)}`;
+  return claimMemo.get(context, sentence.text, () => readClaimsOf(sentence, defs, year));
+}
+
+/** Whether a paragraph speaks of 依申请公开; asked once per paragraph, not once per sentence of it. */
+let lastParagraph: { text: string; value: boolean } | null = null;
+function applicationParagraph(paragraph: string): boolean {
+  if (lastParagraph?.text !== paragraph) lastParagraph = { text: paragraph, value: /依申请公开|公开申请/.test(paragraph) };
+  return lastParagraph.value;
 }
 
 const claimMemo = new TextMemo<Claim[]>(20_000);
@@ -680,7 +686,7 @@ export interface ZeroClaim {
 const ZERO = /(?:^|[，。；,：:]|本年度|本年|全年|年内|本机关|本单位|我局|我委|我办)(无|未发生|没有发生|没有|未有|未出现|未收到|不存在|零)([^，。；,0-9０-９]{0,24}?)(行政复议|行政诉讼|复议|诉讼)((?:[和及与或、]|以及)?(?:行政复议|行政诉讼|复议|诉讼))?/g;
 
 export function readZeroClaims(sentence: Sentence, year: number | null): ZeroClaim[] {
-  return zeroMemo.get(`${year}|${sentence.section}|${sentence.text}`, () => readZeroClaimsOf(sentence, year));
+  return zeroMemo.get(`${year}|${sentence.section}`, sentence.text, () => readZeroClaimsOf(sentence, year));
 }
 
 const zeroMemo = new TextMemo<ZeroClaim[]>(20_000);

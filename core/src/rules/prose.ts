@@ -27,7 +27,7 @@ export function proseLines(report: Report): ProseLine[] {
     if (t < tables.length && tables[t].start <= line.end && tables[t].end >= line.start) continue;
     if (h >= 0 && heads[h].lineSpan.start === line.start) continue;
     if (line.end === line.start) continue;
-    out.push({ ...line, section: h >= 0 ? heads[h].index : -1 });
+    out.push({ start: line.start, end: line.end, section: h >= 0 ? heads[h].index : -1 });
   }
   cache.set(report, out);
   return out;
