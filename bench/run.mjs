@@ -78,7 +78,7 @@ function newestMtime(paths) {
 }
 
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : -1);
-const BUNDLES = { server: 'dist/server.js', client: 'dist/client.js', cli: 'dist/cli.js', html: 'dist/html.js' };
+const BUNDLES = { server: 'dist/server.js', serverMain: 'dist/server-main.js', client: 'dist/client.js', cli: 'dist/cli.js', html: 'dist/html.js' };
 // For A/B experiments only: measure the language-server figures with another server bundle.
 const SERVER = process.env.NIANBAO_BENCH_SERVER || join(ROOT, BUNDLES.server);
 const SOURCES = ['core/src', 'server/src', 'cli/src', 'client/src', 'scripts/build.mjs', 'package.json'].map((p) => join(ROOT, p));
@@ -450,7 +450,7 @@ function measureSizes(results) {
     else fail(key, `${rel} does not exist${why ? ` (${why})` : ''}`);
   };
   size('vsix_kb', 'dist/nianbao.vsix', packageError);
-  size('server_bundle_kb', BUNDLES.server, buildError);
+  size('server_bundle_kb', BUNDLES.serverMain, buildError);
   size('client_bundle_kb', BUNDLES.client, buildError);
 }
 
@@ -468,7 +468,7 @@ const FIGURES = [
   ['rootcause_worst_ms', 'ms', (v) => v <= 50, '≤ 50', 'parse + check, 1 MB report with 20 wrong 表三 cells (locating gives up cleanly)'],
   ['html_page_ms', 'ms', (v) => v <= 5, '≤ 5', 'read (parse5) + check a 200 kB published-style HTML page, median'],
   ['vsix_kb', 'kB', (v) => v <= 250, '≤ 250', 'dist/nianbao.vsix'],
-  ['server_bundle_kb', 'kB', null, '', 'dist/server.js'],
+  ['server_bundle_kb', 'kB', null, '', 'dist/server-main.js (started by dist/server.js)'],
   ['client_bundle_kb', 'kB', null, '', 'dist/client.js'],
   ['markdownlint_ratio', '×', (v) => v <= 0.5, '≤ 0.5', 'nianbao / markdownlint median, same bytes as .md'],
 ];

@@ -1,14 +1,15 @@
 // Bundles the three entry points with esbuild: each is one file in dist/.
 //   client  -> dist/client.js  (VS Code extension host; `vscode` stays external)
-//   server  -> dist/server.js  (language server: `node dist/server.js --stdio`)
+//   server  -> dist/server-main.js (language server), started by dist/server.js (`node dist/server.js
+//              --stdio`), a copy of server/boot/main.js that loads it with a V8 code cache
 //   cli     -> dist/cli.js     (the `nianbao` command, started by bin/nianbao.js)
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 
 const production = !process.argv.includes('--dev');
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
-  { in: 'server/src/server.ts', out: 'dist/server.js', external: [] },
+  { in: 'server/src/server.ts', out: 'dist/server-main.js', external: [] },
   { in: 'cli/src/main.ts', out: 'dist/cli.js', external: [] },
   // The HTML reader (with parse5), loaded by the server only when a page is checked.
   { in: 'core/src/readers/html.ts', out: 'dist/html.js', external: [] },
@@ -36,4 +37,5 @@ await Promise.all(
     }),
   ),
 );
-console.log(`built ${entries.map((e) => e.out).join(', ')}`);
+copyFileSync('server/boot/main.js', 'dist/server.js');
+console.log(`built dist/server.js, ${entries.map((e) => e.out).join(', ')}`);

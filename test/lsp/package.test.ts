@@ -66,6 +66,8 @@ describe('the .vsix', () => {
       'extension/package.nls.zh-cn.json',
       'extension/dist/client.js',
       'extension/dist/server.js',
+      // what dist/server.js starts (with a V8 code cache)
+      'extension/dist/server-main.js',
       'extension/syntaxes/nianbao.tmLanguage.json',
       'extension/language-configuration.json',
       'extension/l10n/bundle.l10n.zh-cn.json',
