@@ -17,6 +17,10 @@ const rule: Rule = {
       const section = format.sections[s.index];
       const def = section.table ? format.tables[section.table] : undefined;
       if (!def || report.tables.some((t) => t.id === def.id)) continue;
+      // The table is there but its rows could not be read (crawler text whose digits split no one
+      // way, e.g. 表四's single data row): cell-ambiguous says so on the digits; "missing" would be
+      // wrong, and its fix would insert a second, empty table.
+      if (report.notes?.some((n) => n.code === 'cell-ambiguous' && n.row?.table === def.id)) continue;
       ctx.add(s.textSpan, msg.tableMissing(section.ordinal, def.shortName, def.name), {
         title: fixTitle.insertTable(def.shortName),
         edits: [{ start: s.lineSpan.end, end: s.lineSpan.end, newText: `${eol}${tableTemplate(def, report.layout, eol)}` }],
