@@ -15,6 +15,8 @@ const entries = [
   { in: 'core/src/readers/html.ts', out: 'dist/html.js', external: [] },
   // The Word reader (fflate, saxes), loaded by the CLI and the 导入 Word 年报 command only when a .docx is read.
   { in: 'core/src/readers/docx.ts', out: 'dist/docx.js', external: [] },
+  // The worker thread that runs those readers off the server's main thread (node/src/readers-worker.ts).
+  { in: 'node/src/reader-worker.ts', out: 'dist/reader-worker.js', external: [] },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(

@@ -7,6 +7,7 @@ import type { Document, Problem, Reading, Report, Settings } from '../../core/sr
 import { htmlLooksLikeReport } from '../../core/src/readers/html-detect';
 import { checkSize, isLimitError, utf8Length } from '../../core/src/readers/limits';
 import type { NianbaoSettings } from './settings';
+import { readInWorker, ReadCancelled, workerFile } from '../../node/src/readers-worker';
 
 export interface Analysis {
   uri: string;
@@ -58,6 +59,22 @@ export function readByLanguage(languageId: string, text: string): Document {
   return documentOf(htmlReader(text));
 }
 
+/**
+ * Read a document as readByLanguage does, a page in a worker thread (node/src/readers-worker.ts):
+ * within LIMITS.html.maxMs, stopped when `signal` aborts, never blocking the server's other answers.
+ */
+export async function readByLanguageAsync(languageId: string, text: string, signal?: AbortSignal): Promise<Document> {
+  if (languageId !== 'html' || !workerFile()) return readByLanguage(languageId, text);
+  return documentOf(await readInWorker('html', text, { signal }));
+}
+
+/** The entry of a document that could not be read: the limit's line (or the reader's error), nothing read. */
+function unread(version: number, text: string, e: unknown): Entry {
+  const doc = readText('');
+  const limit = isLimitError(e) ? e.message : `无法读取 (cannot read: ${String((e as Error)?.message ?? e).split('\n')[0]})`;
+  return { version, text, doc, report: doc.report, limit };
+}
+
 export function coreSettings(settings: NianbaoSettings): Settings {
   return { rules: settings.rules, ...(settings.extraRules?.length ? { extraRules: settings.extraRules } : {}) };
 }
@@ -81,12 +98,60 @@ export class AnalysisCache {
     } catch (e) {
       // Past a limit: one line for the document (the server goes on answering); nothing is read.
       if (!isLimitError(e)) throw e;
-      const doc = readText('');
-      fresh = { version, text: t, doc, report: doc.report, limit: e.message };
+      fresh = unread(version, t, e);
     }
-    this.parses++;
-    this.entries.set(uri, fresh);
+    this.store(uri, fresh);
     return fresh;
+  }
+
+  private store(uri: string, e: Entry): void {
+    const old = this.entries.get(uri);
+    if (old && old.version > e.version) return;
+    this.parses++;
+    this.entries.set(uri, e);
+  }
+
+  /** The read of a page in progress, per document. */
+  private readonly pending = new Map<string, { version: number; promise: Promise<void>; abort: AbortController }>();
+
+  /**
+   * Makes sure this version of the document is read before the sync calls below ask for it: a page
+   * is read in a worker thread meanwhile (other documents are answered), a read of an older version
+   * is cancelled. Other documents are read on demand, in place. False when the read was cancelled.
+   */
+  async prepare(uri: string, version: number, text: () => string): Promise<boolean> {
+    const e = this.entries.get(uri);
+    if (e && e.version === version) return true;
+    const languageId = this.languageOf(uri);
+    if (languageId !== 'html' || !workerFile()) return true;
+    let p = this.pending.get(uri);
+    if (p && p.version !== version) {
+      p.abort.abort();
+      p = undefined;
+    }
+    if (!p) {
+      const abort = new AbortController();
+      const t = text();
+      const promise: Promise<void> = readByLanguageAsync(languageId, t, abort.signal)
+        .then(
+          (doc) => this.store(uri, { version, text: t, doc, report: doc.report }),
+          (err: unknown) => {
+            if (err instanceof ReadCancelled) throw err;
+            this.store(uri, unread(version, t, err));
+          },
+        )
+        .finally(() => {
+          if (this.pending.get(uri)?.promise === promise) this.pending.delete(uri);
+        });
+      p = { version, promise, abort };
+      this.pending.set(uri, p);
+    }
+    try {
+      await p.promise;
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   report(uri: string, version: number, text: () => string): Report {
@@ -107,6 +172,8 @@ export class AnalysisCache {
   }
 
   delete(uri: string): void {
+    this.pending.get(uri)?.abort.abort(); // a page being read: its thread is stopped
+    this.pending.delete(uri);
     this.entries.delete(uri);
   }
 }

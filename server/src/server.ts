@@ -37,7 +37,7 @@ import type { Problem } from '../../core/src';
 import { BaselineCache, acceptedFor, readBaseline, withFindings, writeBaseline, BaselineError } from '../../node/src/baseline';
 import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
-import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked, readByLanguage } from './analysis';
+import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked, readByLanguage, readByLanguageAsync } from './analysis';
 import type { Analysis } from './analysis';
 import { intersects, positionsOf, sameRange, toDiagnostic, toRange, toTextEdit } from './convert';
 import {
@@ -116,7 +116,23 @@ async function analyse(uri: string): Promise<Analysis | null> {
   const current = documents.get(uri);
   if (!current) return null;
   if (!isChecked(current.languageId, current.getText(), s)) return null;
-  return cache.analyse(uri, current.version, () => current.getText(), s);
+  const ready = await prepared(uri);
+  return ready ? cache.analyse(uri, ready.version, () => ready.getText(), s) : null;
+}
+
+/**
+ * The document once its current version is read (a page in a worker thread: meanwhile the server
+ * answers for other documents); null when it was closed. A read overtaken by an edit starts again.
+ */
+async function prepared(uri: string): Promise<TextDocument | null> {
+  for (;;) {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const ok = await cache.prepare(uri, doc.version, () => doc.getText());
+    const now = documents.get(uri);
+    if (!now) return null;
+    if (ok && now.version === doc.version) return now;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -406,7 +422,9 @@ connection.onRequest(RecomputeRequestMethod, async (params: UriParams): Promise<
   const s = await settings.get(params.uri);
   // Recompute is asked for explicitly, so it works even where detection would not check the file,
   // but only on a report with tables: null lets the client say plainly that this is not one.
-  const read = cache.document(params.uri, doc.version, () => doc.getText());
+  const ready = await prepared(params.uri);
+  if (!ready) return null;
+  const read = cache.document(params.uri, ready.version, () => ready.getText());
   const report = read.report;
   if (!report.isReport || !report.tables.length) return null;
   if (!read.identity) {
@@ -449,7 +467,7 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
   if (!isChecked(languageId, text, s)) return { isReport: false, diagnostics: [] };
   let read: ReturnType<typeof readByLanguage>;
   try {
-    read = readByLanguage(languageId, text);
+    read = await readByLanguageAsync(languageId, text);
   } catch (e) {
     if (!isLimitError(e)) throw e;
     return { isReport: true, diagnostics: [limitDiagnostic(e.message)] };

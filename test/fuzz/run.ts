@@ -1,9 +1,11 @@
 // The long randomized run of issue 6: the properties of test/fuzz/props.ts over many generated
-// inputs (mutated fixture reports, random strings, "report soup").
+// inputs (mutated fixture reports, random strings, "report soup"), then each reader of
+// test/fuzz/readers.ts over its hostile inputs (pages, file bytes in mixed encodings, Word files).
 //
-//   npm run fuzz -- --runs 100000 [--seed 1] [--workers 2] [--time 600] [--path 12:3:4]
+//   npm run fuzz -- --runs 100000 [--reader report|html|file|docx] [--seed 1] [--workers 2] [--time 600] [--path 12:3:4]
 //
-// --runs N     how many inputs in all (split over the workers)
+// --reader R   only this one (default: every one, one after the other, --runs inputs each)
+// --runs N     how many inputs per reader (split over the workers)
 // --seed S     base seed; worker w uses seed S+w (printed, so a failure replays)
 // --workers W  worker threads (default: 2, at most the CPU count)
 // --time T     stop each worker after T seconds (what ran is reported)
@@ -20,8 +22,11 @@ import { availableParallelism } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { anyInput, holds, ROOT } from './props';
+import { READERS } from './readers';
 
 interface Job {
+  /** 'report' (props.ts) or the name of one of READERS. */
+  reader: string;
   seed: number;
   runs: number;
   path?: string;
@@ -33,18 +38,28 @@ interface Job {
 
 type FromWorker =
   | { kind: 'progress'; seed: number; done: number }
-  | { kind: 'done'; seed: number; runs: number; failed: boolean; interrupted: boolean; counterexample?: string; path?: string; error?: string; shrinks?: number; last?: boolean };
+  | { kind: 'done'; seed: number; runs: number; failed: boolean; interrupted: boolean; counterexample?: string | Uint8Array; path?: string; error?: string; shrinks?: number; last?: boolean };
 
 function runJob(job: Job): void {
   let done = 0;
   const deadline = job.timeMs ? Date.now() + job.timeMs : undefined;
   let remaining = job.runs;
   for (let seed = job.seed; remaining > 0; seed += job.stride) {
-    const prop = fc.property(anyInput, (text) => {
+    const reader = READERS.find((r) => r.name === job.reader);
+    const tick = () => {
       done++;
       if (done % 1000 === 0) parentPort!.postMessage({ kind: 'progress', seed: job.seed, done } satisfies FromWorker);
-      return holds(text);
-    });
+    };
+    const prop = reader
+      ? fc.property(reader.input as fc.Arbitrary<unknown>, (input) => {
+          tick();
+          return (reader.holds as (i: unknown) => boolean)(input);
+        })
+      : fc.property(anyInput, (text) => {
+          tick();
+          return holds(text);
+        });
+    const shown = (x: unknown): string | Uint8Array => (reader ? (reader.show as (i: unknown) => string | Uint8Array)(x) : (x as string));
     const d = fc.check(prop, {
       seed,
       numRuns: remaining,
@@ -59,7 +74,7 @@ function runJob(job: Job): void {
       runs: d.numRuns,
       failed: d.failed,
       interrupted: d.interrupted,
-      counterexample: d.failed && d.counterexample ? (d.counterexample[0] as string) : undefined,
+      counterexample: d.failed && d.counterexample ? shown(d.counterexample[0]) : undefined,
       path: d.counterexamplePath ?? undefined,
       error: d.failed ? String((d.errorInstance as Error | undefined)?.message ?? d.errorInstance) : undefined,
       shrinks: d.numShrinks,
@@ -89,6 +104,19 @@ function intArg(argv: string[], name: string, dflt: number): number {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  const names = ['report', ...READERS.map((r) => r.name)];
+  const only = arg(argv, 'reader');
+  if (only !== undefined && !names.includes(only)) {
+    console.error(`--reader wants one of ${names.join(', ')}, got ${only}`);
+    process.exit(2);
+  }
+  for (const reader of only ? [only] : names) {
+    console.log(`fuzz: reader ${reader}`);
+    await fuzzOne(argv, reader);
+  }
+}
+
+async function fuzzOne(argv: string[], reader: string): Promise<void> {
   const runs = intArg(argv, 'runs', 10_000);
   const seed = intArg(argv, 'seed', 1);
   const replay = arg(argv, 'path');
@@ -108,6 +136,7 @@ async function main(): Promise<void> {
     let pending = workers;
     for (let w = 0; w < workers; w++) {
       const job: Job = {
+        reader,
         seed: seed + w,
         runs: Math.floor(runs / workers) + (w < runs % workers ? 1 : 0),
         path: replay,
@@ -158,13 +187,13 @@ async function main(): Promise<void> {
     if (f.counterexample !== undefined) {
       const dir = path.join(ROOT, 'out');
       mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `fuzz-failure-${f.seed}.txt`);
+      const file = path.join(dir, `fuzz-failure-${reader}-${f.seed}.${reader === 'report' || reader === 'html' ? 'txt' : 'bin'}`);
       writeFileSync(file, f.counterexample);
-      const shown = JSON.stringify(f.counterexample);
+      const shown = typeof f.counterexample === 'string' ? JSON.stringify(f.counterexample) : `${f.counterexample.length} bytes`;
       console.log(`  input (${f.counterexample.length} chars, written to ${path.relative(ROOT, file)}):`);
       console.log(`  ${shown.length > 2000 ? `${shown.slice(0, 2000)}…` : shown}`);
     }
-    if (f.path) console.log(`  replay: npm run fuzz -- --seed ${f.seed} --workers 1 --runs ${runs} --path ${f.path}`);
+    if (f.path) console.log(`  replay: npm run fuzz -- --reader ${reader} --seed ${f.seed} --workers 1 --runs ${runs} --path ${f.path}`);
   }
   process.exitCode = 1;
 }

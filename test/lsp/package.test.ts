@@ -68,6 +68,8 @@ describe('the .vsix', () => {
       'extension/dist/server.js',
       // what dist/server.js starts (with a V8 code cache)
       'extension/dist/server-main.js',
+      // The worker thread the server reads pages in (README.md "Limits").
+      'extension/dist/reader-worker.js',
       'extension/syntaxes/nianbao.tmLanguage.json',
       'extension/language-configuration.json',
       'extension/l10n/bundle.l10n.zh-cn.json',

@@ -32,6 +32,8 @@ export interface RunOptions {
   bin?: string;
   /** Options for node itself, before the script (e.g. `--require preload.cjs`). */
   nodeOptions?: string[];
+  /** More environment variables. */
+  env?: Record<string, string>;
 }
 
 export function nianbao(args: string[], opts: RunOptions = {}): RunResult {
@@ -43,7 +45,7 @@ export function nianbao(args: string[], opts: RunOptions = {}): RunResult {
     input: opts.input ?? '',
     maxBuffer: 256 * 1024 * 1024,
     timeout: opts.timeoutMs ?? 60_000,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
   };
   if (opts.uid !== undefined) spawnOpts.uid = opts.uid;
   if (opts.gid !== undefined) spawnOpts.gid = opts.gid;

@@ -7,7 +7,7 @@ export interface ReaderLimits {
   /** Plain text reports (one cell per line, tab rows, Markdown, crawler text). */
   text: { maxBytes: number };
   /** Web pages. */
-  html: { maxBytes: number; maxDepth: number; maxCells: number; maxElements: number };
+  html: { maxBytes: number; maxDepth: number; maxCells: number; maxElements: number; maxMs: number };
   /** Word `.docx` files (a zip of XML parts). */
   docx: { maxBytes: number; maxEntries: number; maxPartBytes: number; maxTotalBytes: number };
   /** PDF files with a text layer. */
@@ -20,7 +20,8 @@ export const LIMITS: ReaderLimits = {
   text: { maxBytes: 20 * MiB },
   // maxElements bounds what the HTML parser builds: a few kilobytes of unclosed formatting tags
   // (`<p><b id=1>x</p><p><b id=2>x</p>…`) make it rebuild every one of them in each paragraph.
-  html: { maxBytes: 20 * MiB, maxDepth: 512, maxCells: 200_000, maxElements: 400_000 },
+  // maxMs: in the language server, where a page is read in a worker thread (node/src/readers-worker.ts).
+  html: { maxBytes: 20 * MiB, maxDepth: 512, maxCells: 200_000, maxElements: 400_000, maxMs: 10_000 },
   docx: { maxBytes: 50 * MiB, maxEntries: 5_000, maxPartBytes: 64 * MiB, maxTotalBytes: 256 * MiB },
   pdf: { maxBytes: 100 * MiB, maxPages: 500, maxMs: 20_000 },
 };
