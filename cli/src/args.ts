@@ -3,7 +3,10 @@
 
 import type { SeveritySetting } from '../../core/src';
 
-export type Command = 'check' | 'fix' | 'explain' | 'show' | 'help' | 'version';
+export type Command = 'check' | 'fix' | 'explain' | 'show' | 'convert' | 'help' | 'version';
+/** The commands with a help page of their own. */
+export type HelpTopic = 'check' | 'fix' | 'explain' | 'show' | 'convert';
+const HELP_TOPICS: readonly string[] = ['check', 'fix', 'explain', 'show', 'convert'];
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type EncodingOption = 'auto' | 'utf-8' | 'gb18030';
 export type FixMode = 'dry-run' | 'write' | 'stdout';
@@ -11,7 +14,7 @@ export type FixMode = 'dry-run' | 'write' | 'stdout';
 export interface Options {
   command: Command;
   /** For `help`: the command whose help is asked, if any. */
-  helpFor?: 'check' | 'fix' | 'explain' | 'show';
+  helpFor?: HelpTopic;
   format: OutputFormat;
   encoding: EncodingOption;
   rules: Record<string, SeveritySetting>;
@@ -27,6 +30,8 @@ export interface Options {
   paths: string[];
   /** For `explain`. */
   code?: string;
+  /** `convert --to cells|rows|markdown`. */
+  to?: string;
 }
 
 /** A usage error: printed on stderr with a hint to `--help`, exit status 2. */
@@ -48,7 +53,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
   const first = args[0];
   if (first === '-h' || first === '--help' || first === 'help') {
     const sub = args[1];
-    if (sub === 'check' || sub === 'fix' || sub === 'explain' || sub === 'show') opts.helpFor = sub;
+    if (sub && HELP_TOPICS.includes(sub)) opts.helpFor = sub as HelpTopic;
     return opts;
   }
   if (first === '-V' || first === '-v' || first === '--version') {
@@ -64,11 +69,11 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
     opts.code = code;
     return opts;
   }
-  if (first !== 'check' && first !== 'fix' && first !== 'explain' && first !== 'show') {
+  if (!HELP_TOPICS.includes(first)) {
     if (first.startsWith('-')) throw new UsageError(`未知选项 (unknown option): ${first}`);
-    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show`);
+    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show、convert`);
   }
-  opts.command = first;
+  opts.command = first as Command;
   args.shift();
 
   const positional: string[] = [];
@@ -84,7 +89,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
       continue;
     }
     if (arg === '-h' || arg === '--help') {
-      return { ...opts, command: 'help', helpFor: opts.command as 'check' | 'fix' | 'explain' | 'show' };
+      return { ...opts, command: 'help', helpFor: opts.command as HelpTopic };
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
@@ -108,7 +113,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         break;
       }
       case '--encoding': {
-        onlyFor('check', 'fix', 'show');
+        onlyFor('check', 'fix', 'show', 'convert');
         const v = takeValue().toLowerCase();
         const norm = v === 'utf8' ? 'utf-8' : v;
         if (!ENCODINGS.includes(norm as EncodingOption)) throw new UsageError(`--encoding 取值应为 auto、utf-8 或 gb18030 (got "${v}")`);
@@ -154,9 +159,17 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         else opts.writeBaseline = true;
         break;
       }
+      case '--to': {
+        onlyFor('convert');
+        const v = takeValue();
+        const allowed = ['cells', 'rows', 'markdown'];
+        if (!allowed.includes(v)) throw new UsageError(`--to 取值应为 ${allowed.join('、')} (got "${v}")`);
+        opts.to = v;
+        break;
+      }
       case '--write':
       case '--stdout': {
-        onlyFor('fix');
+        onlyFor(...(name === '--write' ? (['fix', 'convert'] as Command[]) : (['fix'] as Command[])));
         if (eq >= 0) throw new UsageError(`${name} 不带取值 (${name} takes no value)`);
         const mode: FixMode = name === '--write' ? 'write' : 'stdout';
         if (sawFix && sawFix !== mode) throw new UsageError('--write 与 --stdout 只能选一个 (use either --write or --stdout)');
@@ -177,6 +190,11 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
   if (positional.length === 0) throw new UsageError(`${opts.command} 需要至少一个路径 (${opts.command} needs at least one PATH; use - for stdin)`);
   opts.paths = positional;
   if (opts.command === 'show' && positional.length !== 1) throw new UsageError('show 只接受一个文件 (show takes exactly one FILE)');
+  if (opts.command === 'convert') {
+    if (!opts.to) throw new UsageError('convert 需要 --to cells|rows|markdown');
+    if (positional.length !== 1) throw new UsageError(`${opts.command} 只接受一个文件 (${opts.command} takes exactly one FILE)`);
+    if (opts.fixMode === 'write' && positional[0] === '-') throw new UsageError('convert --write 不能写回标准输入 (cannot --write to stdin)');
+  }
   if (opts.command === 'fix') {
     if (opts.fixMode === 'stdout' && positional.length !== 1) {
       throw new UsageError('fix --stdout 只能处理一个文件 (fix --stdout takes exactly one file)');

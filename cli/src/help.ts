@@ -8,6 +8,7 @@ export const MAIN_HELP = `nianbao — 政府信息公开工作年度报告检查
   nianbao fix   [--write | --stdout] [--encoding auto|utf-8|gb18030] [--rule CODE=SEVERITY]... [--config FILE] [--plugin] PATH...
   nianbao explain CODE
   nianbao show [--format text|json] [--encoding auto|utf-8|gb18030] FILE
+  nianbao convert --to cells|rows|markdown [--write] [--encoding auto|utf-8|gb18030] FILE
   nianbao --help | --version
   nianbao <command> --help
 
@@ -93,4 +94,23 @@ markdown、html 网页、run-together 数字连写的网页文字），以及每
                        value, line, column, endLine, endColumn }] }] }], notes: [{ code, message, line, column }] }
   --encoding auto|utf-8|gb18030   读取编码（同 check）
   -h, --help           显示本帮助
+`;
+
+export const CONVERT_HELP = `用法 (usage): nianbao convert --to cells|rows|markdown [--write] [--encoding auto|utf-8|gb18030] FILE
+
+把年报中的统计表（表二、表三、表四）改排成另一种排法，行名、表头和每个数字原样保留，正文和标题不动：
+  cells      每格一行（从网页复制的样子）
+  rows       每行一行，单元格用制表符分隔（可直接粘贴进 Word 或 Excel 表格）
+  markdown   Markdown 表格
+表头按官方格式重写。表格有结构问题（缺行、多余数字等）、或转换后读出的数字或检查结果会变时，该表
+保持原样，并在 stderr 说明原因。
+
+选项 (options):
+  --to cells|rows|markdown   目标排法（必填）
+  --write                    写回原文件（按原编码、BOM 和换行符；先写临时文件再替换，不会留下半个文件）；
+                             不加时把转换后的全文输出到 stdout
+  --encoding auto|utf-8|gb18030   读取编码（同 check）
+  -h, --help                 显示本帮助
+
+退出状态 (exit status): 0 全部转换（或已是该排法）；1 有表格未转换（原因见 stderr）；2 用法或读写错误。
 `;

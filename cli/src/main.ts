@@ -14,7 +14,8 @@ import { effectiveFor, type Effective } from '../../node/src/effective';
 import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
 import { parseArgs, UsageError } from './args';
 import type { Options } from './args';
-import { CHECK_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP, SHOW_HELP } from './help';
+import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP, SHOW_HELP } from './help';
+import { runConvert } from './convert';
 import { showModel, showText } from './show';
 import { collect, readDocument } from './inputs';
 import type { Input } from './inputs';
@@ -66,7 +67,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     opts = parseArgs(argv, codes);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`nianbao: ${e.message}\n用法 (usage): nianbao check|fix|explain …；详见 nianbao --help\n`);
+      io.err(`nianbao: ${e.message}\n用法 (usage): nianbao check|fix|explain|show|convert …；详见 nianbao --help\n`);
       return 2;
     }
     throw e;
@@ -82,7 +83,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
               ? EXPLAIN_HELP
               : opts.helpFor === 'show'
                 ? SHOW_HELP
-                : MAIN_HELP,
+                : opts.helpFor === 'convert'
+                  ? CONVERT_HELP
+                  : MAIN_HELP,
       );
       return 0;
     case 'version':
@@ -96,6 +99,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return runFix(opts, io);
     case 'show':
       return runShow(opts, io);
+    case 'convert':
+      return runConvert(opts, io);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   ReportInfoRequestMethod,
 } from '../../server/src/protocol';
 import type { CheckTextResult, RecomputeResult, ReportInfo } from '../../server/src/protocol';
+import { registerLayoutCommands } from './layout-commands';
 
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown', 'html'];
 const SCHEMES = ['file', 'untitled'];
@@ -80,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nianbao.useReportMode', (uri?: vscode.Uri) => useReportMode(context, uri)),
     new RulePages(context),
   );
+  registerLayoutCommands(context, () => client);
   await client.start();
   context.subscriptions.push(
     new StatusItem(context),

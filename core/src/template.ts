@@ -9,6 +9,9 @@ const ZERO = '0';
 /** The text of each cell of a generated table: zeros for a template, real values when re-laying a table. */
 export type CellText = (row: string, column: string) => string;
 const zeros: CellText = () => ZERO;
+/** The label printed for a row: the official one for a template, the one as written when re-laying a table. */
+export type LabelText = (row: RowDef) => string;
+const official: LabelText = (row) => row.label;
 
 /** Groups of rows in order, each with the group label to print before its first row ('' for none). */
 function rowBlocks(def: TableDef): { group: string; rows: RowDef[] }[] {
@@ -38,7 +41,7 @@ function isItemised(def: TableDef): boolean {
   return def.itemised === true;
 }
 
-function cellLayout(def: TableDef, values: CellText): string[] {
+function cellLayout(def: TableDef, values: CellText, label: LabelText): string[] {
   const out: string[] = [];
   const cell = (s: string) => out.push(`\t${s}`);
   if (!isItemised(def)) {
@@ -54,7 +57,7 @@ function cellLayout(def: TableDef, values: CellText): string[] {
       out.push('');
     } else if (block.group) cell(block.group);
     for (const row of block.rows) {
-      if (!row.unlabelled) cell(row.label);
+      if (!row.unlabelled) cell(label(row));
       rowCells(def, row, values).forEach(cell);
       out.push('');
     }
@@ -62,7 +65,7 @@ function cellLayout(def: TableDef, values: CellText): string[] {
   return out;
 }
 
-function rowLayout(def: TableDef, values: CellText): string[] {
+function rowLayout(def: TableDef, values: CellText, labelOf: LabelText): string[] {
   const out: string[] = [];
   if (!isItemised(def)) for (const line of def.templateHeader) out.push(line.join('\t'));
   for (const block of rowBlocks(def)) {
@@ -71,7 +74,7 @@ function rowLayout(def: TableDef, values: CellText): string[] {
       out.push([def.templateHeader[0][0], ...columnsOf(def, block.rows[0]).map((c) => c.label)].join('\t'));
     }
     block.rows.forEach((row, k) => {
-      const label = row.unlabelled ? [] : [row.label];
+      const label = row.unlabelled ? [] : [labelOf(row)];
       const group = !isItemised(def) && k === 0 && block.group ? [block.group] : [];
       out.push([...group, ...label, ...rowCells(def, row, values)].join('\t'));
     });
@@ -82,14 +85,14 @@ function rowLayout(def: TableDef, values: CellText): string[] {
 const mdRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const mdRule = (n: number) => `|${' --- |'.repeat(n)}`;
 
-function markdownLayout(def: TableDef, values: CellText): string[] {
+function markdownLayout(def: TableDef, values: CellText, label: LabelText): string[] {
   const out: string[] = [];
   if (isItemised(def)) {
     for (const block of rowBlocks(def)) {
       const cols = columnsOf(def, block.rows[0]).map((c) => c.label);
       out.push(block.group, '');
       out.push(mdRow([def.templateHeader[0][0], ...cols]), mdRule(cols.length + 1));
-      for (const row of block.rows) out.push(mdRow([row.label, ...rowCells(def, row, values)]));
+      for (const row of block.rows) out.push(mdRow([label(row), ...rowCells(def, row, values)]));
       out.push('');
     }
     out.pop();
@@ -102,14 +105,14 @@ function markdownLayout(def: TableDef, values: CellText): string[] {
   for (const line of rest) out.push(mdRow(pad(line)));
   for (const block of rowBlocks(def)) {
     if (block.group) out.push(mdRow(pad([block.group])));
-    for (const row of block.rows) out.push(mdRow(pad([...(row.unlabelled ? [] : [row.label]), ...rowCells(def, row, values)])));
+    for (const row of block.rows) out.push(mdRow(pad([...(row.unlabelled ? [] : [label(row)]), ...rowCells(def, row, values)])));
   }
   return out;
 }
 
 /** An empty table (all zeros) in the given layout, lines joined with eol, without a trailing break. */
-export function tableTemplate(def: TableDef, layout: Layout = 'markdown', eol = '\n', values: CellText = zeros): string {
-  const lines = layout === 'cell' ? cellLayout(def, values) : layout === 'row' ? rowLayout(def, values) : markdownLayout(def, values);
+export function tableTemplate(def: TableDef, layout: Layout = 'markdown', eol = '\n', values: CellText = zeros, labels: LabelText = official): string {
+  const lines = layout === 'cell' ? cellLayout(def, values, labels) : layout === 'row' ? rowLayout(def, values, labels) : markdownLayout(def, values, labels);
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines.join(eol);
 }

@@ -6,6 +6,7 @@ import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 export const RecomputeRequestMethod = 'nianbao/recompute';
 export const ReportInfoRequestMethod = 'nianbao/reportInfo';
 export const CheckTextRequestMethod = 'nianbao/checkText';
+export const ConvertLayoutRequestMethod = 'nianbao/convertLayout';
 
 export interface UriParams {
   uri: string;
@@ -59,4 +60,25 @@ export interface CheckTextParams {
 export interface CheckTextResult {
   isReport: boolean;
   diagnostics: Diagnostic[];
+}
+
+export interface ConvertLayoutParams {
+  uri: string;
+  /** `cells`, `rows` or `markdown`. */
+  to: string;
+  /** Only the table at this position (else the whole report). */
+  position?: { line: number; character: number };
+}
+
+export interface ConvertLayoutResult {
+  /** Document version the edits apply to. */
+  version: number;
+  /** One edit per converted table: applied as one WorkspaceEdit, undone in one step. */
+  edits: TextEdit[];
+  /** Short names of the tables converted (表二…). */
+  converted: string[];
+  /** Tables left as they were, with the reason (Chinese). */
+  skipped: { tableName: string; reason: string }[];
+  /** What was done, in Chinese, for the notification. */
+  message: string;
 }

@@ -42,10 +42,12 @@ import type { Analysis } from './analysis';
 import { intersects, positionsOf, sameRange, toDiagnostic, toRange, toTextEdit } from './convert';
 import {
   CheckTextRequestMethod,
+  ConvertLayoutRequestMethod,
   RecomputeRequestMethod,
   ReportInfoRequestMethod,
 } from './protocol';
-import type { CheckTextParams, CheckTextResult, RecomputeResult, ReportInfo, UriParams } from './protocol';
+import type { CheckTextParams, CheckTextResult, ConvertLayoutParams, ConvertLayoutResult, RecomputeResult, ReportInfo, UriParams } from './protocol';
+import { convertLayout, describeConversion, TEXT_LAYOUTS, type TextLayout } from '../../core/src/convert-layout';
 import { SettingsCache } from './settings';
 import { isLimitError } from '../../core/src/readers/limits';
 import type { ConfigReport, NianbaoSettings } from './settings';
@@ -479,6 +481,26 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
   return {
     isReport: true,
     diagnostics: problems.filter((_, i) => !accepted.has(prints[i])).map((p) => toDiagnostic(positions, p, rulesOf(s), params.uri)),
+  };
+});
+
+/** 转换表格排法: the tables of a plain-text report re-laid (core/src/convert-layout.ts); null when the document is not a report. */
+connection.onRequest(ConvertLayoutRequestMethod, (params: ConvertLayoutParams): ConvertLayoutResult | null => {
+  const doc = documents.get(params.uri);
+  if (!doc || !TEXT_LAYOUTS.includes(params.to as TextLayout)) return null;
+  const read = cache.document(params.uri, doc.version, () => doc.getText());
+  if (!read.report.isReport) return null;
+  if (!read.identity) {
+    return { version: doc.version, edits: [], converted: [], skipped: [], message: `只能转换纯文本年报的表格（每格一行、每行一行、Markdown 表格），这份文档的表格读作 ${layoutOf(read)}` };
+  }
+  const to = params.to as TextLayout;
+  const r = convertLayout(read.report, { to, at: params.position ? doc.offsetAt(params.position) : undefined });
+  return {
+    version: doc.version,
+    edits: r.edits.map((e) => toTextEdit(doc, e)),
+    converted: r.converted,
+    skipped: r.skipped.map((x) => ({ tableName: x.tableName, reason: x.reason })),
+    message: describeConversion(r, to),
   };
 });
 

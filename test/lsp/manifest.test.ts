@@ -22,7 +22,7 @@ describe('manifest', () => {
     JSON.parse(read(pkg.contributes.grammars[0].path));
     assert.deepEqual(
       pkg.contributes.commands.map((c: { command: string }) => c.command).sort(),
-      ['nianbao.checkWorkspace', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.recomputeTotals'],
+      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.recomputeTotals'],
     );
     for (const c of pkg.contributes.commands) assert.ok(c.category, `${c.command} has a category`);
     const props = pkg.contributes.configuration.properties;
@@ -44,7 +44,7 @@ describe('manifest', () => {
 
   it('offers the report commands only where the client says the editor holds a report', () => {
     const palette = pkg.contributes.menus.commandPalette as { command: string; when: string }[];
-    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll']) {
+    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.convertLayout']) {
       assert.equal(palette.find((m) => m.command === c)?.when, 'nianbao.isReport', `${c} in the palette only on reports`);
     }
     // The client sets that context key.
@@ -91,11 +91,12 @@ describe('manifest', () => {
     assert.equal(zh['command.newReport'], '新建年度报告');
     assert.equal(zh['command.checkWorkspace'], '检查工作区内全部年报');
     assert.equal(zh['command.fixAll'], '修复全部可自动修复的问题');
+    assert.equal(zh['command.convertLayout'], '转换表格排法');
   });
 
   it('has a Chinese translation for every runtime string of the client', () => {
     const zh = json('l10n/bundle.l10n.zh-cn.json');
-    const keys = [...read('client/src/extension.ts').matchAll(/l10n\.t\(\s*'([^']*)'/g)].map((m) => m[1]);
+    const keys = ['client/src/extension.ts', 'client/src/layout-commands.ts'].flatMap((f) => [...read(f).matchAll(/l10n\.t\(\s*'([^']*)'/g)].map((m) => m[1]));
     assert.ok(keys.length > 10);
     for (const k of keys) assert.ok(zh[k], `zh-cn translation for "${k}"`);
     // Placeholders survive translation.
