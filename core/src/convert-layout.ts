@@ -11,7 +11,7 @@
 import { parse } from './parse';
 import { check } from './rules';
 import { tableTemplate } from './template';
-import { columnsOf, type TableDef } from './format';
+import { columnsOf, type ColumnHeading, type TableDef } from './format';
 import { eolOf, normalizeLabel, parseNumber, splitLines, trimSpan, type Line } from './text';
 import type { Edit, Layout, ParsedTable, Report, Span } from './types';
 
@@ -97,6 +97,16 @@ function headerTexts(def: TableDef): string[] {
   };
   def.headerMarks.forEach(add);
   for (const line of def.templateHeader) line.forEach(add);
+  // The headings as printed (format.ts columnHeadings: 法人或其他组织 over five columns), the corner, the label heading.
+  const walk = (hs: readonly ColumnHeading[] | undefined) => {
+    for (const h of hs ?? []) {
+      if (h.label) add(h.label);
+      walk(h.children);
+    }
+  };
+  walk(def.columnHeadings);
+  if (def.corner) add(def.corner);
+  if (def.labelHeading) add(def.labelHeading);
   for (const c of def.columns) {
     add(c.label);
     c.label.split('·').forEach(add);
@@ -125,7 +135,11 @@ interface Planned {
   edit: Edit;
 }
 
-/** The lines a table stands on: from its first header line to the line of its last cell. */
+/** The lines a table stands on (indices into splitLines(report.text)): from its first header line to the line of its last cell. */
+export function tableLines(report: Report, table: ParsedTable, lines: Line[] = splitLines(report.text)): { first: number; last: number } {
+  return regionOf(report, table, lines, headerTexts(table.def));
+}
+
 function regionOf(report: Report, table: ParsedTable, lines: Line[], headers: string[]): { first: number; last: number } {
   const text = report.text;
   let first = lineIndexAt(lines, table.span.start);
