@@ -17,6 +17,8 @@ const entries = [
   { in: 'core/src/readers/docx.ts', out: 'dist/docx.js', external: [] },
   // The worker thread that runs those readers off the server's main thread (node/src/readers-worker.ts).
   { in: 'node/src/reader-worker.ts', out: 'dist/reader-worker.js', external: [] },
+  // The exporters (the `docx` package, the web page writer), loaded by the CLI and the server only when a report is exported.
+  { in: 'node/src/export/index.ts', out: 'dist/export.js', external: [] },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(

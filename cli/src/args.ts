@@ -3,10 +3,10 @@
 
 import type { SeveritySetting } from '../../core/src';
 
-export type Command = 'check' | 'fix' | 'explain' | 'show' | 'convert' | 'help' | 'version';
+export type Command = 'check' | 'fix' | 'explain' | 'show' | 'convert' | 'export' | 'help' | 'version';
 /** The commands with a help page of their own. */
-export type HelpTopic = 'check' | 'fix' | 'explain' | 'show' | 'convert';
-const HELP_TOPICS: readonly string[] = ['check', 'fix', 'explain', 'show', 'convert'];
+export type HelpTopic = 'check' | 'fix' | 'explain' | 'show' | 'convert' | 'export';
+const HELP_TOPICS: readonly string[] = ['check', 'fix', 'explain', 'show', 'convert', 'export'];
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type EncodingOption = 'auto' | 'utf-8' | 'gb18030';
 export type FixMode = 'dry-run' | 'write' | 'stdout';
@@ -30,8 +30,10 @@ export interface Options {
   paths: string[];
   /** For `explain`. */
   code?: string;
-  /** `convert --to cells|rows|markdown`. */
+  /** `convert --to cells|rows|markdown`, `export --to docx|html`. */
   to?: string;
+  /** `export --out FILE`. */
+  out?: string;
 }
 
 /** A usage error: printed on stderr with a hint to `--help`, exit status 2. */
@@ -71,7 +73,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
   }
   if (!HELP_TOPICS.includes(first)) {
     if (first.startsWith('-')) throw new UsageError(`未知选项 (unknown option): ${first}`);
-    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show、convert`);
+    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show、convert、export`);
   }
   opts.command = first as Command;
   args.shift();
@@ -113,7 +115,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         break;
       }
       case '--encoding': {
-        onlyFor('check', 'fix', 'show', 'convert');
+        onlyFor('check', 'fix', 'show', 'convert', 'export');
         const v = takeValue().toLowerCase();
         const norm = v === 'utf8' ? 'utf-8' : v;
         if (!ENCODINGS.includes(norm as EncodingOption)) throw new UsageError(`--encoding 取值应为 auto、utf-8 或 gb18030 (got "${v}")`);
@@ -160,11 +162,18 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         break;
       }
       case '--to': {
-        onlyFor('convert');
+        onlyFor('convert', 'export');
         const v = takeValue();
-        const allowed = ['cells', 'rows', 'markdown'];
+        const allowed = opts.command === 'convert' ? ['cells', 'rows', 'markdown'] : ['docx', 'html'];
         if (!allowed.includes(v)) throw new UsageError(`--to 取值应为 ${allowed.join('、')} (got "${v}")`);
         opts.to = v;
+        break;
+      }
+      case '--out': {
+        onlyFor('export');
+        const v = takeValue();
+        if (!v) throw new UsageError('--out 需要文件路径 (--out needs a FILE)');
+        opts.out = v;
         break;
       }
       case '--write':
@@ -190,8 +199,8 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
   if (positional.length === 0) throw new UsageError(`${opts.command} 需要至少一个路径 (${opts.command} needs at least one PATH; use - for stdin)`);
   opts.paths = positional;
   if (opts.command === 'show' && positional.length !== 1) throw new UsageError('show 只接受一个文件 (show takes exactly one FILE)');
-  if (opts.command === 'convert') {
-    if (!opts.to) throw new UsageError('convert 需要 --to cells|rows|markdown');
+  if (opts.command === 'convert' || opts.command === 'export') {
+    if (!opts.to) throw new UsageError(opts.command === 'convert' ? 'convert 需要 --to cells|rows|markdown' : 'export 需要 --to docx|html');
     if (positional.length !== 1) throw new UsageError(`${opts.command} 只接受一个文件 (${opts.command} takes exactly one FILE)`);
     if (opts.fixMode === 'write' && positional[0] === '-') throw new UsageError('convert --write 不能写回标准输入 (cannot --write to stdin)');
   }

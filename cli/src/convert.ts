@@ -94,3 +94,60 @@ export async function runConvert(opts: Options, io: Io): Promise<number> {
   }
   return result.skipped.length ? 1 : 0;
 }
+
+// ---------------------------------------------------------------------------
+// nianbao export --to docx|html FILE [--out F]
+
+interface Exporters {
+  exportHtml(report: import('../../core/src').Report): string;
+  exportDocx(report: import('../../core/src').Report): Promise<Uint8Array>;
+  exportModel(report: import('../../core/src').Report): { warnings: string[] };
+}
+
+let exporters: Exporters | null = null;
+/** The exporters' bundle (dist/export.js, with the `docx` package), loaded only now. */
+function loadExporters(): Exporters {
+  if (!exporters) {
+    const bundle = path.join(__dirname, 'export.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    exporters = require(fs.existsSync(bundle) ? bundle : path.join(__dirname, '../../node/src/export/index.js')) as Exporters;
+  }
+  return exporters;
+}
+
+export async function runExport(opts: Options, io: Io): Promise<number> {
+  const input = await readOne(opts, io);
+  if (!input) return 2;
+  const to = opts.to as 'docx' | 'html';
+  let out = opts.out;
+  if (out === undefined) {
+    if (!input.file) {
+      io.err('nianbao: 从标准输入读取时需要 --out FILE（或 --out - 输出到 stdout） (reading stdin: give --out)\n');
+      return 2;
+    }
+    const parsed = path.parse(input.file);
+    out = path.join(parsed.dir, `${parsed.name.replace(/\.nianbao$/, '')}.${to}`);
+    if (path.resolve(out) === path.resolve(input.file)) {
+      io.err(`nianbao: ${input.display}: 导出文件与原文件同名，未覆盖；请用 --out 指定 (the export would overwrite the report: give --out)\n`);
+      return 2;
+    }
+  }
+  const ex = loadExporters();
+  // The report text as read (for a page or a Word file, the reader's text): the export lays it out anew.
+  const report = input.report;
+  const { warnings } = ex.exportModel(report);
+  const bytes = to === 'docx' ? await ex.exportDocx(report) : Buffer.from(ex.exportHtml(report), 'utf8');
+  if (out === '-') io.out(bytes);
+  else {
+    try {
+      writeFileSafely(out, bytes);
+    } catch (e) {
+      if (!(e instanceof IoError)) throw e;
+      io.err(`nianbao: ${out}: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`nianbao: ${input.display}: 已导出为 ${out} (${to === 'docx' ? 'Word 文档' : '网页'})\n`);
+  }
+  for (const w of warnings) io.err(`nianbao: ${input.display}: ${w}\n`);
+  return warnings.length ? 1 : 0;
+}

@@ -9,6 +9,7 @@ export const MAIN_HELP = `nianbao — 政府信息公开工作年度报告检查
   nianbao explain CODE
   nianbao show [--format text|json] [--encoding auto|utf-8|gb18030] FILE
   nianbao convert --to cells|rows|markdown [--write] [--encoding auto|utf-8|gb18030] FILE
+  nianbao export --to docx|html [--out FILE] [--encoding auto|utf-8|gb18030] FILE
   nianbao --help | --version
   nianbao <command> --help
 
@@ -113,4 +114,20 @@ export const CONVERT_HELP = `用法 (usage): nianbao convert --to cells|rows|mar
   -h, --help                 显示本帮助
 
 退出状态 (exit status): 0 全部转换（或已是该排法）；1 有表格未转换（原因见 stderr）；2 用法或读写错误。
+`;
+
+export const EXPORT_HELP = `用法 (usage): nianbao export --to docx|html [--out FILE] [--encoding auto|utf-8|gb18030] FILE
+
+把年报导出为 Word 文档（.docx）或网页（.html）：标题、各部分标题、正文段落，以及按官方格式排版的
+表二、表三、表四（表头和分组单元格合并，与纸面一致）。网页是单个文件（样式写在文件内，不引用任何外部资源），
+可直接上传或粘贴进网站编辑器。FILE 可以是任何 nianbao 能读的年报（.txt、.md、.html、.docx）。
+
+选项 (options):
+  --to docx|html   导出格式（必填）
+  --out FILE       写到这个文件（先写临时文件再替换）；不加时写到 FILE 旁边，换成 .docx 或 .html 扩展名
+                   （与原文件同名时报错，不覆盖原文件）；--out - 输出到 stdout
+  --encoding auto|utf-8|gb18030   读取编码（同 check）
+  -h, --help       显示本帮助
+
+退出状态 (exit status): 0 已导出；1 已导出，但有表格存在结构问题（说明见 stderr）；2 用法或读写错误。
 `;

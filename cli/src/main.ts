@@ -14,8 +14,8 @@ import { effectiveFor, type Effective } from '../../node/src/effective';
 import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
 import { parseArgs, UsageError } from './args';
 import type { Options } from './args';
-import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, FIX_HELP, MAIN_HELP, SHOW_HELP } from './help';
-import { runConvert } from './convert';
+import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, EXPORT_HELP, FIX_HELP, MAIN_HELP, SHOW_HELP } from './help';
+import { runConvert, runExport } from './convert';
 import { showModel, showText } from './show';
 import { collect, readDocument } from './inputs';
 import type { Input } from './inputs';
@@ -67,7 +67,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     opts = parseArgs(argv, codes);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`nianbao: ${e.message}\n用法 (usage): nianbao check|fix|explain|show|convert …；详见 nianbao --help\n`);
+      io.err(`nianbao: ${e.message}\n用法 (usage): nianbao check|fix|explain|show|convert|export …；详见 nianbao --help\n`);
       return 2;
     }
     throw e;
@@ -85,7 +85,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
                 ? SHOW_HELP
                 : opts.helpFor === 'convert'
                   ? CONVERT_HELP
-                  : MAIN_HELP,
+                  : opts.helpFor === 'export'
+                    ? EXPORT_HELP
+                    : MAIN_HELP,
       );
       return 0;
     case 'version':
@@ -101,6 +103,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return runShow(opts, io);
     case 'convert':
       return runConvert(opts, io);
+    case 'export':
+      return runExport(opts, io);
   }
 }
 

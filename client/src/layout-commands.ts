@@ -1,11 +1,13 @@
-// The commands that re-lay or export a report's tables: 转换表格排法 (`nianbao.convertLayout`).
-// The server does the work (core/src/convert-layout.ts); this file asks the user what to do and
-// applies the result as one WorkspaceEdit, so a single undo restores the document.
+// The commands that re-lay or export a report: 转换表格排法 (`nianbao.convertLayout`), 导出为 Word 文档
+// (`nianbao.exportDocx`) and 导出为网页 (`nianbao.exportHtml`). The server does the work
+// (core/src/convert-layout.ts, the exporters' bundle dist/export.js); this file asks the user what to
+// do, applies a conversion as one WorkspaceEdit (a single undo restores the document) and writes an
+// export where the user chose.
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ConvertLayoutRequestMethod } from '../../server/src/protocol';
-import type { ConvertLayoutResult } from '../../server/src/protocol';
+import { ConvertLayoutRequestMethod, ExportRequestMethod } from '../../server/src/protocol';
+import type { ConvertLayoutResult, ExportResult } from '../../server/src/protocol';
 
 export type TargetLayout = 'cells' | 'rows' | 'markdown';
 export type Scope = 'report' | 'table';
@@ -19,6 +21,8 @@ export interface ConvertOutcome {
 export function registerLayoutCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.convertLayout', (to?: TargetLayout, scope?: Scope, uri?: string | vscode.Uri) => convertLayout(client(), to, scope, uri)),
+    vscode.commands.registerCommand('nianbao.exportDocx', (target?: string | vscode.Uri, uri?: string | vscode.Uri) => exportReport(client(), 'docx', target, uri)),
+    vscode.commands.registerCommand('nianbao.exportHtml', (target?: string | vscode.Uri, uri?: string | vscode.Uri) => exportReport(client(), 'html', target, uri)),
   );
 }
 
@@ -84,4 +88,61 @@ async function convertLayout(client: LanguageClient | undefined, to?: TargetLayo
   if (result.skipped.length) void vscode.window.showWarningMessage(result.message);
   else void vscode.window.showInformationMessage(result.message);
   return { converted: result.converted, skipped: result.skipped, message: result.message };
+}
+
+// ---------------------------------------------------------------------------
+// 导出为 Word 文档 / 导出为网页
+
+export interface ExportOutcome {
+  /** Where the file was written. */
+  target: string;
+  warnings: string[];
+}
+
+const asUri = (x: string | vscode.Uri) => (typeof x === 'string' ? (/^[a-z][a-z0-9+.-]+:/i.test(x) && !/^[a-z]:[\\/]/i.test(x) ? vscode.Uri.parse(x) : vscode.Uri.file(x)) : x);
+
+/** The export's default place: beside the report, same name, the new extension (in the home folder for an untitled report). */
+function defaultTarget(doc: vscode.TextDocument, ext: 'docx' | 'html'): vscode.Uri {
+  const base = doc.uri.path.split('/').pop()!.replace(/\.nianbao(?=\.)/, '').replace(/\.[^.]*$/, '') || 'report';
+  if (doc.uri.scheme === 'file') return vscode.Uri.joinPath(doc.uri, '..', `${base}.${ext}`);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, `${base}.${ext}`) : vscode.Uri.file(`${base}.${ext}`);
+}
+
+async function exportReport(client: LanguageClient | undefined, to: 'docx' | 'html', target?: string | vscode.Uri, arg?: string | vscode.Uri): Promise<ExportOutcome | undefined> {
+  const uri = arg ? asUri(arg) : vscode.window.activeTextEditor?.document.uri;
+  if (!uri || !client) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report first.'));
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  let dest = target ? asUri(target) : undefined;
+  if (!dest) {
+    dest = await vscode.window.showSaveDialog({
+      title: to === 'docx' ? vscode.l10n.t('Export as Word Document') : vscode.l10n.t('Export as Web Page'),
+      defaultUri: defaultTarget(doc, to),
+      filters: to === 'docx' ? { [vscode.l10n.t('Word document')]: ['docx'] } : { [vscode.l10n.t('Web page')]: ['html', 'htm'] },
+    });
+    if (!dest) return undefined;
+  }
+  if (dest.toString() === doc.uri.toString()) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The export cannot replace the report itself. Choose another file.'));
+    return undefined;
+  }
+  const result = await client.sendRequest<ExportResult | null>(ExportRequestMethod, { uri: doc.uri.toString(), to });
+  if (!result) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This document is not an annual report with statistical tables.'));
+    return undefined;
+  }
+  try {
+    await vscode.workspace.fs.writeFile(dest, Buffer.from(result.base64, 'base64'));
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The file could not be written: {0}', e instanceof Error ? e.message : String(e)));
+    return undefined;
+  }
+  const where = dest.scheme === 'file' ? dest.fsPath : dest.toString();
+  const message = vscode.l10n.t('Exported to {0}.', where);
+  if (result.warnings.length) void vscode.window.showWarningMessage(`${message} ${result.warnings.join('；')}`);
+  else void vscode.window.showInformationMessage(message);
+  return { target: where, warnings: result.warnings };
 }

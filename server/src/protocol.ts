@@ -7,6 +7,7 @@ export const RecomputeRequestMethod = 'nianbao/recompute';
 export const ReportInfoRequestMethod = 'nianbao/reportInfo';
 export const CheckTextRequestMethod = 'nianbao/checkText';
 export const ConvertLayoutRequestMethod = 'nianbao/convertLayout';
+export const ExportRequestMethod = 'nianbao/export';
 
 export interface UriParams {
   uri: string;
@@ -81,4 +82,17 @@ export interface ConvertLayoutResult {
   skipped: { tableName: string; reason: string }[];
   /** What was done, in Chinese, for the notification. */
   message: string;
+}
+
+export interface ExportParams {
+  uri: string;
+  /** `docx` or `html`. */
+  to: string;
+}
+
+export interface ExportResult {
+  /** The file's bytes, base64 (the client writes them where the user chose). */
+  base64: string;
+  /** What the user should know (a table with shape problems), Chinese. */
+  warnings: string[];
 }

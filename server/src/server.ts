@@ -33,7 +33,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, recompute, RULES } from '../../core/src';
-import type { Problem } from '../../core/src';
+import type { Problem, Report } from '../../core/src';
 import { BaselineCache, acceptedFor, readBaseline, withFindings, writeBaseline, BaselineError } from '../../node/src/baseline';
 import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
@@ -43,10 +43,11 @@ import { intersects, positionsOf, sameRange, toDiagnostic, toRange, toTextEdit }
 import {
   CheckTextRequestMethod,
   ConvertLayoutRequestMethod,
+  ExportRequestMethod,
   RecomputeRequestMethod,
   ReportInfoRequestMethod,
 } from './protocol';
-import type { CheckTextParams, CheckTextResult, ConvertLayoutParams, ConvertLayoutResult, RecomputeResult, ReportInfo, UriParams } from './protocol';
+import type { CheckTextParams, CheckTextResult, ConvertLayoutParams, ConvertLayoutResult, ExportParams, ExportResult, RecomputeResult, ReportInfo, UriParams } from './protocol';
 import { convertLayout, describeConversion, TEXT_LAYOUTS, type TextLayout } from '../../core/src/convert-layout';
 import { SettingsCache } from './settings';
 import { isLimitError } from '../../core/src/readers/limits';
@@ -502,6 +503,22 @@ connection.onRequest(ConvertLayoutRequestMethod, (params: ConvertLayoutParams): 
     skipped: r.skipped.map((x) => ({ tableName: x.tableName, reason: x.reason })),
     message: describeConversion(r, to),
   };
+});
+
+/** The exporters' bundle (dist/export.js, with the `docx` package), loaded the first time a report is exported. */
+type Exporters = { exportHtml(r: Report): string; exportDocx(r: Report): Promise<Uint8Array>; exportModel(r: Report): { warnings: string[] } };
+let exporters: Exporters | null = null;
+
+/** 导出为 Word 文档 / 导出为网页: the file's bytes; null when the document is not a report. */
+connection.onRequest(ExportRequestMethod, async (params: ExportParams): Promise<ExportResult | null> => {
+  const doc = documents.get(params.uri);
+  if (!doc || (params.to !== 'docx' && params.to !== 'html')) return null;
+  const read = cache.document(params.uri, doc.version, () => doc.getText());
+  if (!read.report.isReport) return null;
+  // A path esbuild leaves alone: the bundle is loaded from beside dist/server.js at run time.
+  exporters ??= require(path.join(__dirname, 'export.js')) as Exporters;
+  const bytes = params.to === 'docx' ? await exporters.exportDocx(read.report) : Buffer.from(exporters.exportHtml(read.report), 'utf8');
+  return { base64: Buffer.from(bytes).toString('base64'), warnings: exporters.exportModel(read.report).warnings };
 });
 
 /**

@@ -8,6 +8,11 @@ import * as path from 'node:path';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { FIXTURES, LspClient, applyTextEdits, fileUri, lineOf } from './lspClient';
 import { convertText } from '../../core/src/convert-layout';
+import { documentOf, parse, type Report } from '../../core/src';
+import { readHtml } from '../../core/src/readers/html';
+import { readDocx } from '../../core/src/readers/docx';
+
+const numbers = (r: Report) => r.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => `${t.id} ${row.key}|${c.column}=${c.value}`)));
 
 const CELL_NAME = 'lsp-cell.nianbao.txt';
 const CELL = readFileSync(path.join(FIXTURES, CELL_NAME), 'utf8');
@@ -65,5 +70,19 @@ describe('nianbao/convertLayout', () => {
     await client.open(minutes, 'plaintext', '会议纪要\n\n一、总体情况\n本周完成了 3 项工作。\n');
     assert.equal(await client.request('nianbao/convertLayout', { uri: minutes, to: 'rows' }), null);
     await client.close(minutes);
+  });
+
+  it('nianbao/export gives the bytes of the web page and of the Word document, which read back to the same numbers', async () => {
+    const page = fileUri('lsp-export.nianbao.txt');
+    await client.open(page, 'nianbao', CELL);
+    const html = await client.request<{ base64: string; warnings: string[] }>('nianbao/export', { uri: page, to: 'html' });
+    assert.deepEqual(html.warnings, []);
+    const text = Buffer.from(html.base64, 'base64').toString('utf8');
+    assert.match(text, /^<!DOCTYPE html>/);
+    assert.deepEqual(numbers(documentOf(readHtml(text)).report), numbers(parse(CELL)));
+    const docx = await client.request<{ base64: string; warnings: string[] }>('nianbao/export', { uri: page, to: 'docx' });
+    assert.deepEqual(numbers(documentOf(readDocx(Buffer.from(docx.base64, 'base64'))).report), numbers(parse(CELL)));
+    assert.equal(await client.request('nianbao/export', { uri: page, to: 'pdf' }), null);
+    await client.close(page);
   });
 });

@@ -22,7 +22,7 @@ describe('manifest', () => {
     JSON.parse(read(pkg.contributes.grammars[0].path));
     assert.deepEqual(
       pkg.contributes.commands.map((c: { command: string }) => c.command).sort(),
-      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.recomputeTotals'],
+      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.recomputeTotals'],
     );
     for (const c of pkg.contributes.commands) assert.ok(c.category, `${c.command} has a category`);
     const props = pkg.contributes.configuration.properties;
@@ -44,7 +44,7 @@ describe('manifest', () => {
 
   it('offers the report commands only where the client says the editor holds a report', () => {
     const palette = pkg.contributes.menus.commandPalette as { command: string; when: string }[];
-    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.convertLayout']) {
+    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml']) {
       assert.equal(palette.find((m) => m.command === c)?.when, 'nianbao.isReport', `${c} in the palette only on reports`);
     }
     // The client sets that context key.
@@ -92,6 +92,8 @@ describe('manifest', () => {
     assert.equal(zh['command.checkWorkspace'], '检查工作区内全部年报');
     assert.equal(zh['command.fixAll'], '修复全部可自动修复的问题');
     assert.equal(zh['command.convertLayout'], '转换表格排法');
+    assert.equal(zh['command.exportDocx'], '导出为 Word 文档');
+    assert.equal(zh['command.exportHtml'], '导出为网页');
   });
 
   it('has a Chinese translation for every runtime string of the client', () => {

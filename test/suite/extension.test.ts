@@ -132,7 +132,9 @@ suite('nianbao in the extension host', () => {
     await ext.activate();
     assert.ok(ext.isActive);
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.checkWorkspace']) assert.ok(commands.includes(c), c);
+    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml']) {
+      assert.ok(commands.includes(c), c);
+    }
   });
 
   test('diagnostics arrive with the rule codes, ranges, severities and doc links', async () => {
@@ -187,6 +189,37 @@ suite('nianbao in the extension host', () => {
     await waitForDiagnostics(uri, (d) => !d.some((x) => ['row-total', 'column-total', 'review-total'].includes(code(x))), 'totals fixed');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), fixture('draft.md'), 'one undo restores every cell');
+  });
+
+  test('转换表格排法 re-lays every table in one edit; one undo restores the document', async () => {
+    const uri = await place('draft.md');
+    const editor = await open(uri);
+    const before = await waitForDiagnostics(uri, (d) => d.some((x) => code(x) === 'review-total'), 'review-total');
+    const outcome = await vscode.commands.executeCommand<{ converted: string[]; skipped: unknown[]; message: string }>('nianbao.convertLayout', 'rows', 'report');
+    assert.deepEqual(outcome.converted, ['表二', '表三', '表四']);
+    assert.deepEqual(outcome.skipped, []);
+    assert.ok(!editor.document.getText().includes('| --- |'), 'no Markdown table left');
+    assert.match(editor.document.getText(), /^一、本年新收政府信息公开申请数量\t/m);
+    // The same problems, on the new lines.
+    await waitForDiagnostics(uri, (d) => d.length === before.length && d.every((x, i) => x.message === before[i].message), 'same problems after converting');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), fixture('draft.md'), 'one undo restores the Markdown tables');
+  });
+
+  test('导出为网页 and 导出为 Word 文档 write the files where asked', async () => {
+    const uri = await place('report.nianbao.txt');
+    await open(uri);
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics');
+    const page = vscode.Uri.joinPath(folder(), `suite-${++run}-export.html`);
+    const html = await vscode.commands.executeCommand<{ target: string; warnings: string[] }>('nianbao.exportHtml', page);
+    assert.deepEqual(html.warnings, []);
+    const text = Buffer.from(await vscode.workspace.fs.readFile(page)).toString('utf8');
+    assert.match(text, /^<!DOCTYPE html>/);
+    assert.ok(text.includes('<th colspan="5">法人或其他组织</th>'));
+    const word = vscode.Uri.joinPath(folder(), `suite-${run}-export.docx`);
+    await vscode.commands.executeCommand('nianbao.exportDocx', word);
+    const bytes = await vscode.workspace.fs.readFile(word);
+    assert.equal(Buffer.from(bytes.subarray(0, 2)).toString('latin1'), 'PK', 'a zip (a .docx)');
   });
 
   test('source.fixAll.nianbao runs on save', async () => {
