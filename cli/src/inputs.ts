@@ -9,6 +9,7 @@ import { documentOf, readText } from '../../core/src';
 import { readHtml } from '../../core/src/readers/html';
 import { checkSize, isLimitError, type ReaderKind } from '../../core/src/readers/limits';
 import type { Document, Reading, Report } from '../../core/src';
+import { readPdf } from '../../node/src/pdf';
 import type { EncodingOption } from './args';
 import { decode, ioError, IoError, readBytes, readStdin, walk } from './io';
 import type { Decoded } from './io';
@@ -32,14 +33,13 @@ export const NO_REPORT_IN_DIR = '目录中没有找到政府信息公开工作�
 /** Files nianbao does not read: one clear line, exit 2 (recognised by extension or by their first bytes). */
 const OFFICE_FORMATS: { test: (display: string, bytes: Buffer) => boolean; message: string }[] = [
   {
-    test: (d, b) => /\.pdf$/i.test(d) || b.subarray(0, 5).toString('latin1') === '%PDF-',
-    message: 'PDF 文件暂不能直接检查：请把报告另存为文本（.txt）或网页（.html）后再检查 (PDF is not read yet: save the report as text or HTML)',
-  },
-  {
     test: (d, b) => /\.(doc|wps)$/i.test(d) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0),
     message: '旧版 Word/WPS 文件（.doc、.wps）不能直接检查：请在 Word 或 WPS 中另存为 .docx 后再检查 (old .doc/.wps files: save as .docx)',
   },
 ];
+
+/** A PDF: by its extension or its first bytes. */
+const isPdf = (display: string, bytes: Buffer): boolean => /\.pdf$/i.test(display) || bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 
 /** A Word file: by its extension, or a zip on standard input. */
 const isDocx = (display: string, bytes: Buffer): boolean =>
@@ -104,13 +104,14 @@ export async function collect(
   let stdinUsed = false;
 
   /** Decodes and parses one file; true when it was a report (and went to onReport). */
-  const load = (display: string, file: string | null, bytes: Buffer, explicit: boolean): boolean => {
-    if (isDocx(display, bytes)) {
+  const load = async (display: string, file: string | null, bytes: Buffer, explicit: boolean): Promise<boolean> => {
+    const pdf = isPdf(display, bytes);
+    if (pdf || isDocx(display, bytes)) {
       let doc: Document;
       try {
-        doc = documentOf(readDocxFile(bytes));
+        doc = documentOf(pdf ? await readPdf(bytes) : readDocxFile(bytes));
       } catch (e) {
-        if (!(e instanceof Error) || !/^(LimitError|DocxError)$/.test(e.name)) throw e;
+        if (!(e instanceof Error) || !/^(LimitError|DocxError|PdfError)$/.test(e.name)) throw e;
         // Past a limit: said even inside a directory, as for pages and text (README.md "Limits").
         if (explicit || isLimitError(e)) onError(new IoError(display, e.message));
         return false;
@@ -119,7 +120,7 @@ export async function collect(
         if (explicit) onError(new IoError(display, NOT_A_REPORT));
         return false;
       }
-      // What is read stands in for the file's text: positions are in it (the draft 导入 Word 年报 writes).
+      // What is read stands in for the file's text: positions are in it (`nianbao show`, the draft 导入 Word 年报 writes).
       onReport({ display, file, bytes, decoded: { text: doc.source, encoding: 'utf-8', bom: false }, doc, report: doc.report });
       return true;
     }
@@ -169,7 +170,7 @@ export async function collect(
         onError(isLimitError(err) ? new IoError(STDIN_DISPLAY, err.message) : ioError(STDIN_DISPLAY, err));
         continue;
       }
-      load(STDIN_DISPLAY, null, bytes, true);
+      await load(STDIN_DISPLAY, null, bytes, true);
       continue;
     }
     let st: fs.Stats;
@@ -194,7 +195,7 @@ export async function collect(
           if (e instanceof IoError) onError(e);
           continue;
         }
-        if (load(found.display, path.resolve(found.file), bytes, false)) {
+        if (await load(found.display, path.resolve(found.file), bytes, false)) {
           seen.add(key);
           reports++;
         }
@@ -216,7 +217,7 @@ export async function collect(
       if (e instanceof IoError) onError(e);
       continue;
     }
-    load(p, path.resolve(p), bytes, true);
+    await load(p, path.resolve(p), bytes, true);
   }
 
   function realKey(file: string): string {

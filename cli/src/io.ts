@@ -152,7 +152,7 @@ export async function readStdin(check?: (bytes: number) => void): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
-const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.docx']);
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.docx', '.pdf']);
 
 /** One file a directory walk found: `display` is the path as shown (given directory + relative path). */
 export interface FoundFile {

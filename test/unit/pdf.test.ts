@@ -1,0 +1,95 @@
+// PDF files with a text layer: the invented report of test/fixtures/clean-2021.md printed to PDF
+// (test/fixtures/report-2021.pdf, made by scripts/make-pdf-fixture.mjs) reads into the same model as
+// the one-cell-per-line text; findings name page and line; a scanned PDF, a damaged one and one
+// past LIMITS.pdf give one clear line, exit 2. pdf.js runs in a worker (dist/pdf-worker.js): build first.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PDFDocument, rgb } from 'pdf-lib';
+import { checkDocument, documentOf, layoutOf, parse, type Report } from '../../core/src';
+import { LIMITS, LimitError } from '../../core/src/readers/limits';
+import { readPdfPages } from '../../core/src/readers/pdf';
+import { readPdf, PdfError } from '../../node/src/pdf';
+import { fixture, FIXTURES } from '../helpers';
+import { nianbao } from './cli-helpers';
+
+const CLEAN = fixture('clean-2021.txt');
+const PDF = path.join(FIXTURES, 'report-2021.pdf');
+
+function numbers(r: Report): string[] {
+  return r.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => `${t.id} ${row.key}|${c.column}=${c.value}`)));
+}
+
+test('PDF: the printed report (captions in a column, vertical text, wrapped labels, a table over a page break, blanks) gives the one-cell-per-line numbers', async () => {
+  const doc = documentOf(await readPdf(readFileSync(PDF)));
+  assert.equal(layoutOf(doc), 'pdf');
+  assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年政府信息公开工作年度报告');
+  assert.equal(doc.report.format, '2021');
+  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  // 3.危及… leaves six zeros blank: read as 0 and said once, as information.
+  const problems = checkDocument(doc);
+  assert.deepEqual(problems.map((p) => `${p.code} ${p.message}`), ['cell-reading 本表有 6 个单元格为空白或写作“/”“—”，按 0 计算']);
+  // 表三 runs over a page break: its rows stand on two pages, the page number between them is not read.
+  const t3 = doc.report.tables.find((t) => t.id === 'T3')!;
+  const pages = new Set(t3.rows.map((r) => doc.placeAt(r.cells[0].valueSpan.start)?.page));
+  assert.ok(pages.size >= 2, `表三 on pages ${[...pages].join(', ')}`);
+  assert.doesNotMatch(doc.text, /- [0-9]+ -/);
+});
+
+test('PDF layout: items on one baseline that touch are one piece; numbers set apart make rows; a blank column reads as 0', () => {
+  const item = (str: string, x: number, y: number, size = 10) => ({ str, x, y, w: str.length * size, size });
+  const r = readPdfPages([
+    {
+      items: [
+        item('某县', 72, 760, 16), item('2024年政府信息公开工作年度报告', 104, 760, 16),
+        item('一、本年新收政府信息公开申请数量', 72, 700), item('5', 400, 700), item('0', 430, 700), item('5', 460, 700),
+        item('二、上年结转政府信息公开申请数量', 72, 680), item('1', 400, 680), item('1', 460, 680),
+        item('- 1 -', 290, 40),
+      ],
+    },
+  ]);
+  assert.equal(r.text, '某县2024年政府信息公开工作年度报告\n\n| 一、本年新收政府信息公开申请数量 | 5 | 0 | 5 |\n| 二、上年结转政府信息公开申请数量 | 1 | 0 | 1 |\n\n');
+  assert.equal(r.notes.length, 1);
+  assert.deepEqual(r.places?.[0].place, { page: 1, line: 1 });
+});
+
+test('PDF: nianbao check and show name page and line; scanned, damaged and too large PDFs give one line, exit 2', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-pdf-'));
+  try {
+    const json = JSON.parse(nianbao(['check', '--format', 'json', PDF]).stdout) as { files: { report: { layout: string }; diagnostics: { code: string; place: object; where: string }[] }[] };
+    assert.equal(json.files[0].report.layout, 'pdf');
+    assert.equal(json.files[0].diagnostics[0].code, 'cell-reading');
+    assert.match(json.files[0].diagnostics[0].where, /^第 \d+ 页第 \d+ 行$/);
+    const show = JSON.parse(nianbao(['show', '--format', 'json', PDF]).stdout) as { layout: string; tables: { id: string }[] };
+    assert.equal(show.layout, 'pdf');
+    assert.deepEqual(show.tables.map((t) => t.id), ['T2', 'T3', 'T4']);
+
+    // A scanned PDF: pages with a picture and no text.
+    const scan = await PDFDocument.create();
+    scan.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600, color: rgb(0.9, 0.9, 0.9) });
+    const scanned = path.join(dir, 'scan.pdf');
+    writeFileSync(scanned, await scan.save());
+    const damaged = path.join(dir, 'damaged.pdf');
+    writeFileSync(damaged, Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(64, 0)]));
+    for (const [f, re] of [[scanned, /scan\.pdf: PDF 中没有可读取的文字（可能是扫描件）/], [damaged, /damaged\.pdf: 不是有效的 PDF 文件/]] as const) {
+      const r = nianbao(['check', f]);
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, re);
+    }
+    await assert.rejects(readPdf(readFileSync(damaged)), PdfError);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('PDF limits: bytes, pages and time (the worker is stopped)', async () => {
+  const bytes = readFileSync(PDF);
+  await assert.rejects(readPdf(bytes, { ...LIMITS.pdf, maxBytes: 1000 }), (e: unknown) => e instanceof LimitError && e.limit === 'pdf.maxBytes' && /pdf\.maxBytes/.test(e.message));
+  await assert.rejects(readPdf(bytes, { ...LIMITS.pdf, maxPages: 2 }), (e: unknown) => e instanceof LimitError && e.limit === 'pdf.maxPages' && /有 \d+ 页，超过上限 2 页/.test(e.message));
+  await assert.rejects(readPdf(bytes, { ...LIMITS.pdf, maxMs: 1 }), (e: unknown) => e instanceof LimitError && e.limit === 'pdf.maxMs');
+});
