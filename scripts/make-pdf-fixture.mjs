@@ -5,7 +5,9 @@
 // with the numbers centred between them, spaced-out header words, blank cells for some zeros, 表三
 // running over a page break with page numbers (`- 2 -`), and 表四's three header lines.
 //
-//   node scripts/make-pdf-fixture.mjs [out.pdf]
+//   node scripts/make-pdf-fixture.mjs [out.pdf] [--pages N]
+//
+// --pages N repeats a paragraph of section 一 until the report fills N pages (npm run bench: pdf_ms).
 //
 // Needs the WenQuanYi Zen Hei font (Debian `fonts-wqy-zenhei`, installed by `npm run host:install`);
 // the font is embedded as a subset. The output is committed, so the tests do not need the font.
@@ -17,13 +19,29 @@ import fontkit from '@pdf-lib/fontkit';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
-const out = process.argv[2] ?? path.join(ROOT, 'test', 'fixtures', 'report-2021.pdf');
+const args = process.argv.slice(2);
+const pagesWanted = args.includes('--pages') ? Number(args[args.indexOf('--pages') + 1]) : 0;
+const out = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--pages') ?? path.join(ROOT, 'test', 'fixtures', 'report-2021.pdf');
 if (!existsSync(FONT)) {
   console.error(`font not found: ${FONT} (apt-get install fonts-wqy-zenhei)`);
   process.exit(2);
 }
 
-const md = readFileSync(path.join(ROOT, 'test', 'fixtures', 'clean-2021.md'), 'utf8');
+const base = readFileSync(path.join(ROOT, 'test', 'fixtures', 'clean-2021.md'), 'utf8');
+const FILLER = '围绕群众关切，及时发布文旅政策、行政许可和行政处罚信息。';
+let repeats = 0;
+for (;;) {
+  const md = repeats ? base.replace(FILLER, FILLER.repeat(repeats * 8)) : base;
+  const { bytes, pages } = await make(md);
+  if (pages >= pagesWanted) {
+    writeFileSync(out, bytes);
+    console.log(`wrote ${path.relative(process.cwd(), out)} (${pages} pages)`);
+    break;
+  }
+  repeats++;
+}
+
+async function make(md) {
 const doc = await PDFDocument.create({ updateMetadata: false });
 // The collection's first face; pdf-lib takes one font, so pick it by name.
 doc.registerFontkit({ create: (buf) => fontkit.create(buf, 'WenQuanYiZenHei') });
@@ -199,5 +217,5 @@ for (let i = 0; i < lines.length; i++) {
   else paragraph(line, 12, /^[（(]/.test(line) ? 0 : 24);
 }
 
-writeFileSync(out, await doc.save({ useObjectStreams: false }));
-console.log(`wrote ${path.relative(process.cwd(), out)} (${pageNo} pages)`);
+return { bytes: await doc.save({ useObjectStreams: false }), pages: pageNo };
+}

@@ -26,26 +26,26 @@ function workerFile(): string {
 }
 
 /** The text items of each page, read by pdf.js in a worker that is stopped past `maxMs`. */
-export function pdfPages(bytes: Uint8Array, limits = LIMITS.pdf): Promise<PdfPage[]> {
+export function pdfPages(bytes: Uint8Array, limits = LIMITS.pdf, worker?: string): Promise<PdfPage[]> {
   if (bytes.length > limits.maxBytes) {
     return Promise.reject(new LimitError('pdf.maxBytes', `PDF 文件 ${formatBytes(bytes.length)}，超过上限 ${formatBytes(limits.maxBytes)}（pdf.maxBytes），未读取`));
   }
   return new Promise((resolve, reject) => {
     const data = new Uint8Array(bytes); // a copy the worker may own
-    const worker = new Worker(workerFile(), { workerData: { data, maxPages: limits.maxPages }, transferList: [data.buffer as ArrayBuffer], stdout: true, stderr: true });
+    const thread = new Worker(worker ?? workerFile(), { workerData: { data, maxPages: limits.maxPages }, transferList: [data.buffer as ArrayBuffer], stdout: true, stderr: true });
     let settled = false;
     const finish = (f: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      void thread.terminate();
       f();
     };
     const timer = setTimeout(
       () => finish(() => reject(new LimitError('pdf.maxMs', `PDF 文件读取超过 ${limits.maxMs / 1000} 秒（pdf.maxMs），已停止，未读取`))),
       limits.maxMs,
     );
-    worker.on('message', (m: { kind: string; pages?: PdfPage[] | number; message?: string; name?: string }) => {
+    thread.on('message', (m: { kind: string; pages?: PdfPage[] | number; message?: string; name?: string }) => {
       if (m.kind === 'done') finish(() => resolve(m.pages as PdfPage[]));
       else if (m.kind === 'pages') finish(() => reject(new LimitError('pdf.maxPages', `PDF 文件有 ${m.pages} 页，超过上限 ${limits.maxPages} 页（pdf.maxPages），未读取`)));
       else
@@ -59,14 +59,17 @@ export function pdfPages(bytes: Uint8Array, limits = LIMITS.pdf): Promise<PdfPag
           ),
         );
     });
-    worker.on('error', (e) => finish(() => reject(new PdfError(`PDF 文件无法读取 (${e.message.split('\n')[0]})`))));
-    worker.on('exit', (code) => finish(() => reject(new PdfError(`PDF 读取意外中止 (worker exited with ${code})`))));
+    thread.on('error', (e) => finish(() => reject(new PdfError(`PDF 文件无法读取 (${e.message.split('\n')[0]})`))));
+    thread.on('exit', (code) => finish(() => reject(new PdfError(`PDF 读取意外中止 (worker exited with ${code})`))));
   });
 }
 
-/** Read a PDF's bytes: a Reading in layout `pdf`. Throws LimitError past LIMITS.pdf, PdfError for a damaged or scanned file. */
-export async function readPdf(bytes: Uint8Array, limits = LIMITS.pdf): Promise<Reading> {
-  const pages = await pdfPages(bytes, limits);
+/**
+ * Read a PDF's bytes: a Reading in layout `pdf`. Throws LimitError past LIMITS.pdf, PdfError for a
+ * damaged or scanned file. `worker`: the worker script, when not dist/pdf-worker.js (the benchmark).
+ */
+export async function readPdf(bytes: Uint8Array, limits = LIMITS.pdf, worker?: string): Promise<Reading> {
+  const pages = await pdfPages(bytes, limits, worker);
   if (!hasTextLayer(pages)) throw new PdfError(NO_TEXT_LAYER);
   return readPdfPages(pages);
 }

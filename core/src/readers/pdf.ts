@@ -274,9 +274,14 @@ export function readPdfPages(pages: PdfPage[]): Reading {
       }
     });
 
+    // Text right of every label written on a row's own line is a header over the numbers (a column
+    // name wrapped over two lines), not a label.
+    const labelRight = Math.max(...blocks.filter((b) => b.onAnchor >= 0).map((b) => b.x));
+    const headerBlocks = blocks.filter((b) => Number.isFinite(labelRight) && b.x > labelRight + 12);
     // Each block to its anchor: the one whose line holds it, else the nearest to its middle.
     const owned = anchors.map(() => [] as Block[]);
     for (const b of blocks) {
+      if (headerBlocks.includes(b)) continue;
       let a = b.onAnchor;
       if (a < 0 || clean(b.text).length <= 2) {
         const mid = (b.top + b.bottom) / 2;
@@ -289,6 +294,12 @@ export function readPdfPages(pages: PdfPage[]): Reading {
       if (a >= 0) owned[a].push(b);
     }
 
+    for (const b of headerBlocks) {
+      const place = b.place;
+      headers.push({ y: b.top, size: anchors[0].size, page: place.page!, pieces: [{ str: b.text, x: b.x, end: b.x, y: b.top, size: anchors[0].size, page: place.page! }] });
+      lineNo.set(headers[headers.length - 1], place.line!);
+    }
+    headers.sort((a, b) => a.y - b.y);
     const state = out.startTable();
     // Header lines (column names) before the first row, as rows without numbers.
     for (const h of headers.filter((h) => h.y < anchors[0].y)) out.row(h.pieces.map((p) => ({ text: cellText(p.str), place: placeOf(h) })), state, placeOf(h));
