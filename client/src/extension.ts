@@ -76,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nianbao.fixAll', (uri?: string | vscode.Uri) => fixAllCommand(uri)),
     vscode.commands.registerCommand('nianbao.newReport', (agency?: string, year?: number | string) => newReport(agency, year)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(workspaceDiagnostics)),
+    vscode.commands.registerCommand('nianbao.importDocx', (uri?: vscode.Uri) => importDocx(uri)),
     // Not in the palette: the buttons of the two offers call them, and the tests.
     vscode.commands.registerCommand('nianbao.reopenAsGb18030', (uri?: vscode.Uri) => reopenAsGb18030(uri)),
     vscode.commands.registerCommand('nianbao.useReportMode', (uri?: vscode.Uri) => useReportMode(context, uri)),
@@ -158,6 +159,57 @@ async function recomputeTotals(arg?: string | vscode.Uri): Promise<RecomputeOutc
   if (result.remaining.length) void vscode.window.showWarningMessage(message);
   else void vscode.window.showInformationMessage(message);
   return { changed: result.changes.length, remaining: result.remaining.length, message };
+}
+
+// ---------------------------------------------------------------------------
+// nianbao.importDocx
+
+interface DocxReader {
+  readDocx(bytes: Uint8Array): import('../../core/src').Reading;
+  draftOf(r: import('../../core/src').Reading): string;
+}
+let docxReader: DocxReader | undefined;
+
+/**
+ * 导入 Word 年报: a `.docx` becomes an editable draft `<name>.nianbao.md` (pipe tables) beside it,
+ * opened in the editor; the draft checks the same as the Word file. The Word reader is a bundle of
+ * its own (dist/docx.js), loaded the first time this runs. Returns the draft's URI.
+ */
+export async function importDocx(uri?: vscode.Uri, overwrite?: boolean): Promise<vscode.Uri | undefined> {
+  if (!uri) {
+    const picked = await vscode.window.showOpenDialog({
+      title: vscode.l10n.t('Import Word Report'),
+      canSelectMany: false,
+      filters: { [vscode.l10n.t('Word documents')]: ['docx'] },
+      openLabel: vscode.l10n.t('Import'),
+    });
+    if (!picked?.length) return undefined;
+    uri = picked[0];
+  }
+  let draft: string;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    docxReader ??= require(require('node:path').join(__dirname, 'docx.js')) as DocxReader;
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    draft = docxReader.draftOf(docxReader.readDocx(bytes));
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot import {0}: {1}', uri.path.split('/').pop() ?? '', (e as Error).message));
+    return undefined;
+  }
+  const target = uri.with({ path: uri.path.replace(/\.docx$/i, '') + '.nianbao.md' });
+  if (!overwrite && (await exists(target))) {
+    const replace = vscode.l10n.t('Replace');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} already exists. Replace it with a new draft?', target.path.split('/').pop() ?? ''),
+      { modal: true },
+      replace,
+    );
+    if (answer !== replace) return undefined;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(draft));
+  const doc = await vscode.workspace.openTextDocument(target);
+  await vscode.window.showTextDocument(doc);
+  return target;
 }
 
 // ---------------------------------------------------------------------------

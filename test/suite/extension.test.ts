@@ -132,7 +132,7 @@ suite('nianbao in the extension host', () => {
     await ext.activate();
     assert.ok(ext.isActive);
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml']) {
+    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.importDocx']) {
       assert.ok(commands.includes(c), c);
     }
   });
@@ -241,6 +241,23 @@ suite('nianbao in the extension host', () => {
     } finally {
       await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
     }
+  });
+
+  test('nianbao.importDocx writes an editable draft beside the Word file, opens it, and it checks the same', async () => {
+    // The invented Word report of the unit tests, with one wrong total (test/office-fixtures.ts).
+    const { docxFromMarkdown } = require(path.join(REPO, 'out', 'test', 'office-fixtures.js')) as typeof import('../office-fixtures');
+    const md = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'clean-2021.md'), 'utf8').replace('| 2 | 0 | 53 |', '| 2 | 0 | 54 |');
+    const docx = vscode.Uri.joinPath(folder(), `suite-${++run}-青禾.docx`);
+    await vscode.workspace.fs.writeFile(docx, docxFromMarkdown(md));
+    const draft = await vscode.commands.executeCommand<vscode.Uri>('nianbao.importDocx', docx, true);
+    assert.ok(draft, 'the draft');
+    assert.equal(path.posix.basename(draft.path), path.posix.basename(docx.path).replace(/\.docx$/, '.nianbao.md'));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), draft.toString());
+    assert.equal(editor.document.languageId, 'nianbao');
+    assert.match(editor.document.getText(), /^\| 一、本年新收政府信息公开申请数量 \| 41 \| 9 \| 0 \| 1 \| 2 \| 0 \| 54 \|$/m);
+    const diags = await waitForDiagnostics(draft, (d) => d.some((x) => code(x) === 'row-total'), 'row-total in the imported draft');
+    assert.deepEqual(diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(code), ['row-total']);
   });
 
   test('nianbao.newReport opens a 2021-format skeleton with no error', async () => {

@@ -15,6 +15,7 @@ import { SaxesParser } from 'saxes';
 import { LIMITS, LimitError, formatBytes } from './limits';
 import { PlacedText, type PlacedCell } from './placed-text';
 import type { Place, Reading } from '../source-map';
+export { draftOf } from './draft';
 
 /** A `.docx` that cannot be read (not a zip, no document part, malformed XML): one clear line. */
 export class DocxError extends Error {
