@@ -22,7 +22,7 @@ describe('manifest', () => {
     JSON.parse(read(pkg.contributes.grammars[0].path));
     assert.deepEqual(
       pkg.contributes.commands.map((c: { command: string }) => c.command).sort(),
-      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.recomputeTotals'],
+      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.fixAll', 'nianbao.importDocx', 'nianbao.newReport', 'nianbao.recomputeTotals'],
     );
     for (const c of pkg.contributes.commands) assert.ok(c.category, `${c.command} has a category`);
     const props = pkg.contributes.configuration.properties;
@@ -94,6 +94,7 @@ describe('manifest', () => {
     assert.equal(zh['command.convertLayout'], '转换表格排法');
     assert.equal(zh['command.exportDocx'], '导出为 Word 文档');
     assert.equal(zh['command.exportHtml'], '导出为网页');
+    assert.equal(zh['command.importDocx'], '导入 Word 年报');
   });
 
   it('has a Chinese translation for every runtime string of the client', () => {
