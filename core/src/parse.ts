@@ -463,163 +463,239 @@ function makeCell(t: Token, column: string, kind: 'int' | 'decimal' | 'signed'):
 }
 
 function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | null {
-  const idx = labelIndex(def);
-  const rows: ParsedRow[] = [];
-  const issues: ShapeIssue[] = [];
-  const found = new Set<string>();
+  return new TableReading(text, def, tokens).read();
+}
+
+/** Where a row's label stands among the pending label pieces (indices into `buffer`). */
+interface RowLabel {
+  row: RowDef;
+  from: number;
+  to: number;
+}
+
+/**
+ * One reading of a table region with one definition, token by token. Each step is a method:
+ *   - `labelPiece`: a non-number is kept as a label piece; a group label closes the pending ones;
+ *   - `rowLabel`: a number starts a row, whose label is the pending pieces that match a row label;
+ *   - `stray`: a number no label precedes is a stray, or the numbers of a row we cannot name;
+ *   - `rowCells`: the row's cells, the rest of its line or the next tokens up to the next label;
+ *   - `addRow`: the row with its cells, or without them (and a shape issue) when they do not fit;
+ *   - `finish`: rows never met, the rows in the definition's order, the layout by vote.
+ */
+class TableReading {
+  private readonly idx: LabelIndex;
+  private readonly rows: ParsedRow[] = [];
+  private readonly issues: ShapeIssue[] = [];
+  private readonly found = new Set<string>();
   /** Indices of the text tokens since the last row or group: the pending label pieces. */
-  let buffer: number[] = [];
-  let tableStart = -1;
-  let headerStart = -1;
-  let tableEnd = -1;
-  const layoutVotes = { cell: 0, row: 0, markdown: 0 };
-  const unlabelled = def.rows.find((r) => r.unlabelled);
-  const joinNorm = (from: number, to: number) => {
+  private buffer: number[] = [];
+  private tableStart = -1;
+  private headerStart = -1;
+  private tableEnd = -1;
+  private readonly layoutVotes = { cell: 0, row: 0, markdown: 0 };
+  private readonly unlabelled: RowDef | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly def: TableDef,
+    private readonly tokens: Token[],
+  ) {
+    this.idx = labelIndex(def);
+    this.unlabelled = def.rows.find((r) => r.unlabelled);
+  }
+
+  read(): Candidate | null {
+    const { tokens } = this;
+    let i = 0;
+    while (i < tokens.length) {
+      const tok = tokens[i];
+      if (tok.empty) {
+        i++;
+        continue;
+      }
+      if (!tok.numeric) {
+        // Another table begins (its section heading is missing): this one ends here.
+        if (!this.labelPiece(i)) break;
+        i++;
+        continue;
+      }
+      const label = this.rowLabel();
+      const row = label?.row ?? this.unlabelledRow();
+      if (!row) {
+        i = this.stray(i);
+        continue;
+      }
+      const labelTokens = label ? this.buffer.slice(label.from, label.to).map((k) => tokens[k]) : [];
+      const cellsFrom = label && label.to < this.buffer.length ? this.buffer[label.to] : i;
+      const { cells, next } = this.rowCells(i, row, labelTokens, label, cellsFrom);
+      this.addRow(row, tok, labelTokens, cells);
+      this.buffer = [];
+      i = Math.max(next, i + 1);
+    }
+    return this.finish();
+  }
+
+  private joinNorm(from: number, to: number): string {
     let s = '';
-    for (let k = from; k < to; k++) s += tokens[buffer[k]].norm;
+    for (let k = from; k < to; k++) s += this.tokens[this.buffer[k]].norm;
     return s;
-  };
+  }
+
   /** Row labels left standing without any number before the next label: rows with no cells. */
-  const emptyRows = (pending: number[]) => {
-    if (tableStart === -1) return;
+  private emptyRows(pending: number[]): void {
+    if (this.tableStart === -1) return;
     for (const k of pending) {
-      const t = tokens[k];
-      const row = idx.rows.get(t.norm);
-      if (!row || found.has(row.key)) continue;
-      found.add(row.key);
-      rows.push({ key: row.key, labelSpan: { start: t.start, end: t.end }, cells: [], expectedCells: columnsOf(def, row).length });
-      issues.push({ kind: 'cell-count', span: { start: t.start, end: t.end }, row: row.key, found: 0, expected: columnsOf(def, row).length });
+      const t = this.tokens[k];
+      const row = this.idx.rows.get(t.norm);
+      if (!row || this.found.has(row.key)) continue;
+      this.found.add(row.key);
+      const expected = columnsOf(this.def, row).length;
+      this.rows.push({ key: row.key, labelSpan: { start: t.start, end: t.end }, cells: [], expectedCells: expected });
+      this.issues.push({ kind: 'cell-count', span: { start: t.start, end: t.end }, row: row.key, found: 0, expected });
     }
-  };
+  }
+
   /** A short text that may stand where a number is due (`l`, `O`, `-`, `无`). */
-  const cellLike = (t: Token) => !t.empty && t.raw.length <= 4 && !startsLabel(idx, t) && !isHeaderWord(idx, t);
+  private cellLike(t: Token): boolean {
+    return !t.empty && t.raw.length <= 4 && !startsLabel(this.idx, t) && !isHeaderWord(this.idx, t);
+  }
 
-  let i = 0;
-  while (i < tokens.length) {
-    const tok = tokens[i];
-    if (tok.empty) {
-      i++;
-      continue;
-    }
-    if (!tok.numeric) {
-      // Another table begins (its section heading is missing): this one ends here.
-      if (tableStart !== -1 && idx.foreign.has(tok.norm)) break;
-      if (tableStart === -1 && headerStart === -1 && idx.marks.has(tok.norm)) headerStart = tok.start;
-      buffer.push(i);
-      if (buffer.length > MAX_LABEL_PIECES * 4) buffer = buffer.slice(-MAX_LABEL_PIECES);
-      // A group label (no numbers of its own) closes the pending label pieces.
-      for (let k = buffer.length - 1; k >= Math.max(0, buffer.length - MAX_LABEL_PIECES); k--) {
-        if (idx.groups.has(joinNorm(k, buffer.length))) {
-          emptyRows(buffer.slice(0, k));
-          buffer = [];
-          if (tableStart === -1 && headerStart === -1) headerStart = tok.start;
-          break;
-        }
+  /** A non-number: a label piece. False when it belongs to another table (this one ends before it). */
+  private labelPiece(i: number): boolean {
+    const { idx } = this;
+    const tok = this.tokens[i];
+    if (this.tableStart !== -1 && idx.foreign.has(tok.norm)) return false;
+    if (this.tableStart === -1 && this.headerStart === -1 && idx.marks.has(tok.norm)) this.headerStart = tok.start;
+    this.buffer.push(i);
+    if (this.buffer.length > MAX_LABEL_PIECES * 4) this.buffer = this.buffer.slice(-MAX_LABEL_PIECES);
+    // A group label (no numbers of its own) closes the pending label pieces.
+    for (let k = this.buffer.length - 1; k >= Math.max(0, this.buffer.length - MAX_LABEL_PIECES); k--) {
+      if (idx.groups.has(this.joinNorm(k, this.buffer.length))) {
+        this.emptyRows(this.buffer.slice(0, k));
+        this.buffer = [];
+        if (this.tableStart === -1 && this.headerStart === -1) this.headerStart = tok.start;
+        break;
       }
-      i++;
-      continue;
     }
+    return true;
+  }
 
-    // A number: it starts the cells of the row whose label precedes it. The label may be followed
-    // by a few short non-numbers that are really its first cells (`l`, `-`, `无`).
-    let row: RowDef | undefined;
-    let labelFrom = -1;
-    let labelTo = -1;
-    for (let skip = 0; skip <= Math.min(3, buffer.length - 1) && !row; skip++) {
-      if (skip > 0 && !cellLike(tokens[buffer[buffer.length - skip]])) break;
+  /**
+   * The row a number starts: the label its pending pieces spell. The label may be followed by a few
+   * short non-numbers that are really its first cells (`l`, `-`, `无`). Label pieces before it that
+   * name rows of their own are rows with no cells.
+   */
+  private rowLabel(): RowLabel | null {
+    const { buffer } = this;
+    for (let skip = 0; skip <= Math.min(3, buffer.length - 1); skip++) {
+      if (skip > 0 && !this.cellLike(this.tokens[buffer[buffer.length - skip]])) break;
       const to = buffer.length - skip;
-      for (let from = Math.max(0, to - MAX_LABEL_PIECES); from < to && !row; from++) {
-        const m = matchLabel(idx, joinNorm(from, to));
-        if (m) {
-          row = m;
-          labelFrom = from;
-          labelTo = to;
+      for (let from = Math.max(0, to - MAX_LABEL_PIECES); from < to; from++) {
+        const row = matchLabel(this.idx, this.joinNorm(from, to));
+        if (row) {
+          this.emptyRows(buffer.slice(0, from));
+          return { row, from, to };
         }
       }
     }
-    if (row) emptyRows(buffer.slice(0, labelFrom));
-    const labelTokens = row ? buffer.slice(labelFrom, labelTo).map((k) => tokens[k]) : [];
-    const cellsFrom = row && labelTo < buffer.length ? buffer[labelTo] : i;
-    if (!row && unlabelled && !found.has(unlabelled.key) && (headerStart !== -1 || tableStart !== -1)) {
-      row = unlabelled;
-    }
-    if (!row) {
-      // A lone number inside the table that no row label precedes (between header lines, between the
-      // pieces of a wrapped label, or before a row's label): a stray, reported where it stands. The
-      // label pieces around it still belong together.
-      const inTable = tableStart !== -1 || headerStart !== -1;
-      const lone = !tokens[i + 1] || !tokens[i + 1].numeric;
-      const prev = buffer.length ? tokens[buffer[buffer.length - 1]] : null;
-      // The pieces read so far begin a label (（三）/不予/…): the number fell inside a wrapped label.
-      let insideLabel = false;
-      for (let k = buffer.length - 1; k >= Math.max(0, buffer.length - MAX_LABEL_PIECES) && !insideLabel; k--) {
-        const joined = joinNorm(k, buffer.length);
-        insideLabel = joined.length >= 2 && idx.all.some((l) => l.startsWith(joined) && l !== joined);
-      }
-      if (inTable && lone && (tableStart === -1 || !prev || insideLabel || isHeaderWord(idx, prev) || startsLabel(idx, prev))) {
-        issues.push({ kind: 'stray-number', span: { start: tok.start, end: tok.end }, text: tok.raw });
-        i++;
-        continue;
-      }
-      if (tableStart === -1) {
-        // Numbers before the table proper (prose pasted cell by cell): not ours.
-        buffer = [];
-        i++;
-        continue;
-      }
-      // Numbers after a label we cannot match: report that label, skip its numbers.
-      const last = buffer.length ? tokens[buffer[buffer.length - 1]] : tok;
-      issues.push({ kind: 'unknown-row', span: { start: last.start, end: last.end }, text: last.raw });
-      buffer = [];
-      let j = i;
-      while (j < tokens.length && (tokens[j].empty || tokens[j].numeric)) j++;
-      tableEnd = Math.max(tableEnd, tokens[j - 1].end);
-      i = j;
-      continue;
-    }
+    return null;
+  }
 
-    const columns = columnsOf(def, row);
+  /** The definition's row without a label (T2's header-less row), once the table has begun. */
+  private unlabelledRow(): RowDef | undefined {
+    const u = this.unlabelled;
+    return u && !this.found.has(u.key) && (this.headerStart !== -1 || this.tableStart !== -1) ? u : undefined;
+  }
+
+  /**
+   * A number no row label precedes. Alone inside the table (between header lines, between the pieces
+   * of a wrapped label, or before a row's label) it is a stray, reported where it stands, and the label
+   * pieces around it still belong together. Before the table it is not ours. After a label we cannot
+   * match, the label is reported and its numbers skipped. Returns the index to go on from.
+   */
+  private stray(i: number): number {
+    const { tokens, buffer, idx } = this;
+    const tok = tokens[i];
+    const inTable = this.tableStart !== -1 || this.headerStart !== -1;
+    const lone = !tokens[i + 1] || !tokens[i + 1].numeric;
+    const prev = buffer.length ? tokens[buffer[buffer.length - 1]] : null;
+    // The pieces read so far begin a label (（三）/不予/…): the number fell inside a wrapped label.
+    let insideLabel = false;
+    for (let k = buffer.length - 1; k >= Math.max(0, buffer.length - MAX_LABEL_PIECES) && !insideLabel; k--) {
+      const joined = this.joinNorm(k, buffer.length);
+      insideLabel = joined.length >= 2 && idx.all.some((l) => l.startsWith(joined) && l !== joined);
+    }
+    if (inTable && lone && (this.tableStart === -1 || !prev || insideLabel || isHeaderWord(idx, prev) || startsLabel(idx, prev))) {
+      this.issues.push({ kind: 'stray-number', span: { start: tok.start, end: tok.end }, text: tok.raw });
+      return i + 1;
+    }
+    if (this.tableStart === -1) {
+      // Numbers before the table proper (prose pasted cell by cell).
+      this.buffer = [];
+      return i + 1;
+    }
+    const last = buffer.length ? tokens[buffer[buffer.length - 1]] : tok;
+    this.issues.push({ kind: 'unknown-row', span: { start: last.start, end: last.end }, text: last.raw });
+    this.buffer = [];
+    let j = i;
+    while (j < tokens.length && (tokens[j].empty || tokens[j].numeric)) j++;
+    this.tableEnd = Math.max(this.tableEnd, tokens[j - 1].end);
+    return j;
+  }
+
+  /**
+   * The tokens that are the row's cells, and the index after them. One row per line (tabs, blanks or
+   * Markdown pipes): the rest of its line. One cell per line: the next tokens until the row is full or
+   * a label begins, then any further bare numbers (extra cells).
+   */
+  private rowCells(i: number, row: RowDef, labelTokens: Token[], label: RowLabel | null, cellsFrom: number): { cells: Token[]; next: number } {
+    const { tokens, idx } = this;
+    const tok = tokens[i];
+    const columns = columnsOf(this.def, row);
     const lastLabel = labelTokens[labelTokens.length - 1];
-    const cellTokens: Token[] = [];
+    const cells: Token[] = [];
     let j: number;
     if (lastLabel ? tok.line === lastLabel.line : tok.multi) {
-      // One row per line (tabs, blanks or Markdown pipes): the row's cells are the rest of its line.
-      j = lastLabel ? buffer[labelTo - 1] + 1 : i;
-      while (j < tokens.length && tokens[j].line === tok.line) cellTokens.push(tokens[j++]);
+      j = lastLabel && label ? this.buffer[label.to - 1] + 1 : i;
+      while (j < tokens.length && tokens[j].line === tok.line) cells.push(tokens[j++]);
       // Trailing empty cells of a wider Markdown table are not part of a short row.
-      while (cellTokens.length > columns.length && cellTokens[cellTokens.length - 1].empty) cellTokens.pop();
-      layoutVotes[tok.markdown ? 'markdown' : 'row']++;
+      while (cells.length > columns.length && cells[cells.length - 1].empty) cells.pop();
+      this.layoutVotes[tok.markdown ? 'markdown' : 'row']++;
     } else {
-      // One cell per line: take the next tokens until the row is full or a label begins.
       j = cellsFrom;
-      while (j < tokens.length && cellTokens.length < columns.length) {
+      while (j < tokens.length && cells.length < columns.length) {
         const t = tokens[j];
         if (!t.empty && !t.numeric && (startsLabel(idx, t) || isHeaderWord(idx, t) || t.raw.length > PROSE_LENGTH)) break;
-        cellTokens.push(t);
+        cells.push(t);
         j++;
       }
-      // Further bare numbers before the next label are extra cells.
-      while (j < tokens.length && tokens[j].numeric && cellTokens.length < columns.length * 2) {
-        cellTokens.push(tokens[j++]);
-      }
-      layoutVotes.cell++;
+      while (j < tokens.length && tokens[j].numeric && cells.length < columns.length * 2) cells.push(tokens[j++]);
+      this.layoutVotes.cell++;
     }
+    return { cells, next: j };
+  }
 
+  /**
+   * The row with its cells, one per column; with too many or too few numbers, which column each
+   * belongs to is not known, so none is assigned (they are kept as `loose`) and the shape is reported.
+   */
+  private addRow(row: RowDef, tok: Token, labelTokens: Token[], cellTokens: Token[]): void {
+    const columns = columnsOf(this.def, row);
+    const lastLabel = labelTokens[labelTokens.length - 1];
     const labelSpan = lastLabel ? { start: labelTokens[0].start, end: lastLabel.end } : null;
     const anchor = labelSpan ?? { start: tok.start, end: tok.end };
-    if (tableStart === -1) tableStart = headerStart !== -1 ? Math.min(headerStart, anchor.start) : anchor.start;
-    if (found.has(row.key)) {
-      issues.push({ kind: 'duplicate-row', span: anchor, row: row.key });
+    if (this.tableStart === -1) this.tableStart = this.headerStart !== -1 ? Math.min(this.headerStart, anchor.start) : anchor.start;
+    if (this.found.has(row.key)) {
+      this.issues.push({ kind: 'duplicate-row', span: anchor, row: row.key });
     } else {
-      found.add(row.key);
+      this.found.add(row.key);
       if (cellTokens.length === columns.length) {
         const cells = cellTokens.map((t, c) => makeCell(t, columns[c].key, columns[c].kind ?? 'int'));
-        rows.push({ key: row.key, labelSpan, cells, expectedCells: columns.length });
+        this.rows.push({ key: row.key, labelSpan, cells, expectedCells: columns.length });
       } else {
-        // Too many or too few numbers: which column each belongs to is not known, so none is assigned.
         const loose = cellTokens.filter((t) => !t.empty).map((t) => makeCell(t, '', 'int'));
-        rows.push({ key: row.key, labelSpan, cells: [], expectedCells: columns.length, loose });
-        issues.push({
+        this.rows.push({ key: row.key, labelSpan, cells: [], expectedCells: columns.length, loose });
+        this.issues.push({
           kind: cellTokens.length < columns.length ? 'cell-count' : 'extra-cells',
           span: anchor,
           row: row.key,
@@ -629,40 +705,42 @@ function parseTable(text: string, def: TableDef, tokens: Token[]): Candidate | n
       }
     }
     const lastTok = cellTokens[cellTokens.length - 1] ?? tok;
-    tableEnd = Math.max(tableEnd, lastTok.end, anchor.end);
-    buffer = [];
-    i = Math.max(j, i + 1);
+    this.tableEnd = Math.max(this.tableEnd, lastTok.end, anchor.end);
   }
 
-  if (tableStart === -1) return null;
-  for (const r of def.rows) {
-    if (!found.has(r.key)) {
-      const firstLineEnd = text.indexOf('\n', tableStart);
-      const end = firstLineEnd === -1 ? text.length : firstLineEnd;
-      issues.push({ kind: 'missing-row', span: trimSpan(text, tableStart, end), row: r.key });
+  /** Rows never met (missing), the rows in the definition's order, the layout most rows were written in. */
+  private finish(): Candidate | null {
+    const { def, text, tableStart, layoutVotes } = this;
+    if (tableStart === -1) return null;
+    for (const r of def.rows) {
+      if (!this.found.has(r.key)) {
+        const firstLineEnd = text.indexOf('\n', tableStart);
+        const end = firstLineEnd === -1 ? text.length : firstLineEnd;
+        this.issues.push({ kind: 'missing-row', span: trimSpan(text, tableStart, end), row: r.key });
+      }
     }
+    const order = (key: string) => def.rows.findIndex((r) => r.key === key);
+    this.rows.sort((a, b) => order(a.key) - order(b.key));
+    const layout: Layout =
+      layoutVotes.markdown >= layoutVotes.row && layoutVotes.markdown > layoutVotes.cell
+        ? 'markdown'
+        : layoutVotes.row > layoutVotes.cell
+          ? 'row'
+          : 'cell';
+    return {
+      table: {
+        id: def.id,
+        format: def.format,
+        def,
+        section: def.section,
+        span: { start: tableStart, end: this.tableEnd },
+        layout,
+        rows: this.rows,
+        issues: this.issues,
+      },
+      matched: this.found.size,
+    };
   }
-  const order = (key: string) => def.rows.findIndex((r) => r.key === key);
-  rows.sort((a, b) => order(a.key) - order(b.key));
-  const layout: Layout =
-    layoutVotes.markdown >= layoutVotes.row && layoutVotes.markdown > layoutVotes.cell
-      ? 'markdown'
-      : layoutVotes.row > layoutVotes.cell
-        ? 'row'
-        : 'cell';
-  return {
-    table: {
-      id: def.id,
-      format: def.format,
-      def,
-      section: def.section,
-      span: { start: tableStart, end: tableEnd },
-      layout,
-      rows,
-      issues,
-    },
-    matched: found.size,
-  };
 }
 
 /** Try each format's definition of a table on a region; keep the one that fits best (the first on a tie). */
