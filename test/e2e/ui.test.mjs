@@ -396,7 +396,12 @@ export async function runUiTest({ host, workspace, file, shotsDir, log = console
     await step('issue 15/9: typing 六、 on a new line completes the missing heading 六、其他需要报告的事项', async () => {
       await openFile(extra.draft);
       await waitMode(/政务公开年报/);
+      // Focus the text first (on a loaded machine the editor may not have it yet after opening), then go
+      // to the end and wait until the status bar says so, so that the typing lands on the last line.
+      const lastLine = readFileSync(join(workspace, extra.draft), 'utf8').split('\n').length;
+      await page.locator(`${EDITOR} .view-lines`).first().click({ position: { x: 5, y: 5 }, force: true, timeout: 5_000 }).catch(() => {});
       await page.keyboard.press('Control+End');
+      await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${lastLine},`) }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.type('六、');
       const suggest = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: '六、其他需要报告的事项' }).first();
       try {
@@ -408,7 +413,6 @@ export async function runUiTest({ host, workspace, file, shotsDir, log = console
       const rows = (await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
       await shot('completion-menu');
       await page.keyboard.press('Enter');
-      const lastLine = readFileSync(join(workspace, extra.draft), 'utf8').split('\n').length;
       await waitLineText(lastLine, '六、其他需要报告的事项');
       return `suggestions: ${rows.join(' ¦ ')}; line ${lastLine} now reads 六、其他需要报告的事项`;
     });
