@@ -440,6 +440,60 @@ function measureHtml(core, results) {
   }
 }
 
+/** An esbuild bundle of one source file into bench/.data (the same options as the shipped bundles). */
+async function bundleInto(entry, name, external = []) {
+  const { build } = await import('esbuild');
+  const out = join(DATA, name);
+  await build({ entryPoints: [join(ROOT, entry)], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node18', external, minify: true, legalComments: 'none', logLevel: 'warning' });
+  return require(out);
+}
+
+/**
+ * docx_ms: the invented Word report of the tests (test/office-fixtures.ts: clean-2021.md laid out as
+ * Word writes it, merged cells, blanks) read by dist/docx.js (fflate + saxes) and checked; median.
+ * pdf_ms: the same report printed to a 6-page PDF (scripts/make-pdf-fixture.mjs --pages 6, needs the
+ * WenQuanYi Zen Hei font), read as `nianbao check` reads it (pdf.js in a fresh worker thread, the
+ * layout, the check); median.
+ */
+async function measureOffice(core, results) {
+  try {
+    const { readDocx } = require(join(ROOT, 'dist/docx.js'));
+    const { docxFromMarkdown } = await bundleInto('test/office-fixtures.ts', 'office.js');
+    const bytes = docxFromMarkdown(readFileSync(join(ROOT, 'test/fixtures/clean-2021.md'), 'utf8'));
+    const run = () => core.checkDocument(core.documentOf(readDocx(bytes)));
+    const problems = run();
+    if (problems.some((p) => p.severity === 'error')) throw new Error(`the Word report does not check clean: ${problems[0].message}`);
+    const times = timeIt(run, { warmup: 5, reps: 40, budgetMs: 4000 });
+    results.docx_ms = round(median(times), 2);
+    extra.push(`docx: ${bytes.length} B, median ${median(times).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`);
+  } catch (e) {
+    fail('docx_ms', e.message);
+  }
+  try {
+    const pdf = join(DATA, 'report-6p.pdf');
+    if (!existsSync(pdf)) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'scripts/make-pdf-fixture.mjs'), pdf, '--pages', '6'], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`cannot make the 6-page PDF: ${(r.stderr || r.stdout).trim()}`);
+    }
+    const { readPdf } = await bundleInto('node/src/pdf.ts', 'pdf.js', ['pdfjs-dist']);
+    const worker = join(ROOT, 'dist/pdf-worker.js');
+    const bytes = readFileSync(pdf);
+    const once = async () => core.checkDocument(core.documentOf(await readPdf(bytes, undefined, worker)));
+    const problems = await once();
+    if (problems.some((p) => p.severity === 'error')) throw new Error(`the PDF report does not check clean: ${problems[0].message}`);
+    const times = [];
+    for (let i = 0; i < 9; i++) {
+      const t = performance.now();
+      await once();
+      times.push(performance.now() - t);
+    }
+    results.pdf_ms = round(median(times), 1);
+    extra.push(`pdf: ${bytes.length} B, 6 pages, median ${median(times).toFixed(1)} ms (worker start, pdf.js, layout, check)`);
+  } catch (e) {
+    fail('pdf_ms', e.message);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Sizes
 
@@ -468,6 +522,8 @@ const FIGURES = [
   ['recompute_ms_1mb', 'ms', null, '', 'parse + recompute totals, 1 MB report with wrong totals'],
   ['rootcause_worst_ms', 'ms', (v) => v <= 50, '≤ 50', 'parse + check, 1 MB report with 20 wrong 表三 cells (locating gives up cleanly)'],
   ['html_page_ms', 'ms', (v) => v <= 5, '≤ 5', 'read (parse5) + check a 200 kB published-style HTML page, median'],
+  ['docx_ms', 'ms', (v) => v <= 50, '≤ 50', 'read (fflate + saxes) + check the invented Word report, median'],
+  ['pdf_ms', 'ms', (v) => v <= 300, '≤ 300', 'read (pdf.js in a worker) + lay out + check a 6-page PDF report, median'],
   ['vsix_kb', 'kB', (v) => v <= 600, '≤ 600', 'dist/nianbao.vsix (with the exporters)'],
   ['server_bundle_kb', 'kB', null, '', 'dist/server-main.js (started by dist/server.js)'],
   ['client_bundle_kb', 'kB', null, '', 'dist/client.js'],
@@ -501,7 +557,7 @@ async function main() {
   ensureVsix();
   const core = await buildCore();
   generateInputs();
-  // `--only core,lsp` measures some groups (core, markdownlint, lsp, html, cli, sizes); the rest print null.
+  // `--only core,lsp` measures some groups (core, markdownlint, lsp, html, office, cli, sizes); the rest print null.
   const want = (group) => !ONLY || ONLY.includes(group);
   if (want('core')) {
     log('bench: core');
@@ -519,6 +575,10 @@ async function main() {
   if (want('html')) {
     log('bench: html page');
     measureHtml(core, results);
+  }
+  if (want('office')) {
+    log('bench: word and pdf');
+    await measureOffice(core, results);
   }
   if (want('cli')) {
     log('bench: cli');
