@@ -21,6 +21,14 @@ const entries = [
   { in: 'node/src/export/index.ts', out: 'dist/export.js', external: [] },
   // The pdf.js side of the PDF reader (CLI only, run in a worker thread): pdf.js stays in node_modules.
   { in: 'node/src/pdf-worker.ts', out: 'dist/pdf-worker.js', external: ['pdfjs-dist'] },
+  // The table view: the extension side, loaded the first time nianbao.showTables runs.
+  { in: 'client/src/tables.ts', out: 'dist/tables.js', external: ['vscode'] },
+].filter((e) => existsSync(e.in));
+
+// The table view's page runs in the webview (a browser): its script and its style sheet.
+const webview = [
+  { in: 'client/webview/tables-view.js', out: 'dist/tables-view.js' },
+  { in: 'client/webview/tables-view.css', out: 'dist/tables-view.css' },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(
@@ -43,5 +51,10 @@ await Promise.all(
     }),
   ),
 );
+await Promise.all(
+  webview.map((e) =>
+    build({ entryPoints: [e.in], outfile: e.out, bundle: true, platform: 'browser', format: 'iife', target: 'es2020', minify: production, legalComments: 'none', logLevel: 'warning' }),
+  ),
+);
 copyFileSync('server/boot/main.js', 'dist/server.js');
-console.log(`built dist/server.js, ${entries.map((e) => e.out).join(', ')}`);
+console.log(`built dist/server.js, ${[...entries, ...webview].map((e) => e.out).join(', ')}`);

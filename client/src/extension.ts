@@ -57,6 +57,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     middleware: {
       // The server links each code to its page in the extension folder (file:); the editor shows it
       // through a read-only scheme, rendered (see RulePages), not as an editable Markdown file.
+      // The lens that opens the table view is named in the user's language.
+      provideCodeLenses: async (doc, token, next) => {
+        const lenses = await next(doc, token);
+        for (const l of lenses ?? []) if (l.command?.command === 'nianbao.showTables') l.command.title = vscode.l10n.t('$(table) Show as Table');
+        return lenses;
+      },
       provideDiagnostics: async (doc, previousResultId, token, next) => {
         const report = await next(doc, previousResultId, token);
         if (report && 'items' in report && report.items) for (const d of report.items) rulePageLink(d);
@@ -77,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nianbao.newReport', (agency?: string, year?: number | string) => newReport(agency, year)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(workspaceDiagnostics)),
     vscode.commands.registerCommand('nianbao.importDocx', (uri?: vscode.Uri) => importDocx(uri)),
+    vscode.commands.registerCommand('nianbao.showTables', (uri?: string | vscode.Uri, table?: string) => showTables(context, uri, table)),
     // Not in the palette: the buttons of the two offers call them, and the tests.
     vscode.commands.registerCommand('nianbao.reopenAsGb18030', (uri?: vscode.Uri) => reopenAsGb18030(uri)),
     vscode.commands.registerCommand('nianbao.useReportMode', (uri?: vscode.Uri) => useReportMode(context, uri)),
@@ -94,6 +101,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+// ---------------------------------------------------------------------------
+// nianbao.showTables: the table view, a bundle of its own (dist/tables.js) loaded on first use
+
+async function showTables(context: vscode.ExtensionContext, uri?: string | vscode.Uri, table?: string): Promise<unknown> {
+  if (!client) return undefined;
+  // A path esbuild leaves alone: the module is loaded from beside dist/client.js when the command runs.
+  const view = require(context.asAbsolutePath('dist/tables.js')) as typeof import('./tables');
+  return view.showTables(context, client, uri, table);
 }
 
 // ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // Shared by the server, the client and the protocol tests (types only, no runtime imports).
 
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { GridRow } from '../../core/src/grid';
 
 export const RecomputeRequestMethod = 'nianbao/recompute';
 export const ReportInfoRequestMethod = 'nianbao/reportInfo';
@@ -95,4 +96,57 @@ export interface ExportResult {
   base64: string;
   /** What the user should know (a table with shape problems), Chinese. */
   warnings: string[];
+}
+
+// ---------------------------------------------------------------------------
+// nianbao/tables: the report's three tables as printed, filled (the table view, docs/table-view.md)
+
+export const TablesRequestMethod = 'nianbao/tables';
+
+export interface TableCellProblem {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+export interface TableViewCell {
+  value: number | null;
+  /** As written (null when the cell is absent). */
+  raw: string | null;
+  /** Where its number stands in the document (null when absent or not exactly placed). */
+  range: Range | null;
+  /** Written in full-width digits: an edit keeps the width. */
+  fullWidth: boolean;
+  /** A total (what 重新计算合计 fills). */
+  total: boolean;
+  /** Whether an edit can rewrite its digits in place. */
+  editable: boolean;
+  /** 'int' | 'decimal' | 'signed': what may be typed. */
+  kind: string;
+  problems: TableCellProblem[];
+  /** The value it should hold when located as the one wrong cell. */
+  expected: number | null;
+  candidates: number[];
+}
+
+export interface TableView {
+  id: string;
+  shortName: string;
+  name: string;
+  width: number;
+  found: boolean;
+  range: Range | null;
+  /** The grid as printed (core/src/grid.ts GridRow[]): headings, labels and value cells with rowspan/colspan. */
+  rows: GridRow[];
+  /** By `row|column`. */
+  cells: Record<string, TableViewCell>;
+  rowProblems: Record<string, TableCellProblem[]>;
+  tableProblems: TableCellProblem[];
+}
+
+export interface TablesResult {
+  /** Document version the ranges apply to. */
+  version: number;
+  isReport: boolean;
+  tables: TableView[];
 }

@@ -32,10 +32,10 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, recompute, RULES } from '../../core/src';
+import { applyEdits, check, checkDocument, columnDef, fingerprints, fixAllDocument, layoutOf, recompute, reportGrids, RULES } from '../../core/src';
 import type { Problem, Report } from '../../core/src';
 import { BaselineCache, acceptedFor, readBaseline, withFindings, writeBaseline, BaselineError } from '../../node/src/baseline';
-import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses } from '../../core/src/service';
+import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses, tableViewLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
 import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked, readByLanguage, readByLanguageAsync } from './analysis';
 import type { Analysis } from './analysis';
@@ -46,8 +46,9 @@ import {
   ExportRequestMethod,
   RecomputeRequestMethod,
   ReportInfoRequestMethod,
+  TablesRequestMethod,
 } from './protocol';
-import type { CheckTextParams, CheckTextResult, ConvertLayoutParams, ConvertLayoutResult, ExportParams, ExportResult, RecomputeResult, ReportInfo, UriParams } from './protocol';
+import type { CheckTextParams, CheckTextResult, ConvertLayoutParams, ConvertLayoutResult, ExportParams, ExportResult, RecomputeResult, ReportInfo, TablesResult, TableViewCell, UriParams } from './protocol';
 import { convertLayout, describeConversion, TEXT_LAYOUTS, type TextLayout } from '../../core/src/convert-layout';
 import { SettingsCache } from './settings';
 import { isLimitError } from '../../core/src/readers/limits';
@@ -55,6 +56,8 @@ import type { ConfigReport, NianbaoSettings } from './settings';
 
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 const RECOMPUTE_COMMAND = 'nianbao.recomputeTotals';
+/** The client's command that opens the table view (docs/table-view.md). */
+const SHOW_TABLES_COMMAND = 'nianbao.showTables';
 /** Server-side command of the quick fix 接受此问题: records the finding in the baseline file. */
 const ACCEPT_COMMAND = 'nianbao.acceptFinding';
 /** VS Code's own command that opens the Problems panel. */
@@ -388,7 +391,7 @@ connection.onCodeLens(async (params): Promise<CodeLens[]> => {
   const a = await analyse(params.textDocument.uri);
   if (!doc || !a || !a.settings.codeLens) return [];
   if (!a.doc.identity) return []; // spans of a page or crawler text are not the editor's
-  return tableLenses(a.report, a.problems).map((l) => ({
+  const lenses: CodeLens[] = tableLenses(a.report, a.problems).map((l) => ({
     range: toRange(doc, l.span),
     command: l.recompute
       ? { title: l.title, command: RECOMPUTE_COMMAND, arguments: [doc.uri] }
@@ -396,6 +399,11 @@ connection.onCodeLens(async (params): Promise<CodeLens[]> => {
         ? { title: l.title, command: SHOW_PROBLEMS_COMMAND }
         : { title: l.title, command: '' },
   }));
+  // The client gives this lens its title in the user's language (its middleware); this one is the fallback.
+  for (const l of tableViewLenses(a.report)) {
+    lenses.push({ range: toRange(doc, l.span), command: { title: '以表格查看', command: SHOW_TABLES_COMMAND, arguments: [doc.uri, l.table] } });
+  }
+  return lenses;
 });
 
 connection.onCompletion(async (params): Promise<CompletionItem[]> => {
@@ -519,6 +527,56 @@ connection.onRequest(ExportRequestMethod, async (params: ExportParams): Promise<
   exporters ??= require(path.join(__dirname, 'export.js')) as Exporters;
   const bytes = params.to === 'docx' ? await exporters.exportDocx(read.report) : Buffer.from(exporters.exportHtml(read.report), 'utf8');
   return { base64: Buffer.from(bytes).toString('base64'), warnings: exporters.exportModel(read.report).warnings };
+});
+
+/**
+ * The table view: the report's three tables as printed (core/src/grid.ts), filled from the parse the
+ * diagnostics use, with each cell's place in the document. Asked for explicitly, so it answers on any
+ * document the client sends (like recompute), not only where detection would check it.
+ */
+connection.onRequest(TablesRequestMethod, async (params: UriParams): Promise<TablesResult | null> => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const s = await settings.get(params.uri);
+  const a = cache.analyse(params.uri, doc.version, () => doc.getText(), s);
+  if (!a.report.isReport) return { version: doc.version, isReport: false, tables: [] };
+  // The grid places problems by the spans of the read text: a page's problems are those of its reading.
+  const problems = a.doc.identity ? a.problems : check(a.report, coreSettings(s));
+  const enabled = (rule: string) => s.rules?.[rule] !== 'off';
+  const tables = reportGrids(a.report, problems, enabled).map((f) => {
+    const def = a.report.tables.find((t) => t.id === f.grid.id)?.def ?? a.report.formatDef.tables[f.grid.id];
+    const cells: Record<string, TableViewCell> = {};
+    for (const [key, c] of Object.entries(f.cells)) {
+      const source = c.span ? a.doc.exactSource(c.span) : null;
+      // Outside plain text only digits that map one to one are rewritten (never in run-together text).
+      const editable = !!c.span && (a.doc.identity || (!!source && source.end > source.start && a.doc.toSourceEdit({ ...c.span, newText: '0' }) !== null));
+      cells[key] = {
+        value: c.value,
+        raw: c.raw,
+        range: source ? toRange(doc, source) : null,
+        fullWidth: c.fullWidth,
+        total: c.total,
+        editable,
+        kind: (def && columnDef(def, c.ref.column)?.kind) ?? 'int',
+        problems: c.problems,
+        expected: c.expected,
+        candidates: c.candidates,
+      };
+    }
+    return {
+      id: f.grid.id,
+      shortName: f.grid.shortName,
+      name: f.grid.name,
+      width: f.grid.width,
+      found: f.found,
+      range: f.span ? toRange(doc, a.doc.toSource(f.span)) : null,
+      rows: f.grid.rows,
+      cells,
+      rowProblems: f.rowProblems,
+      tableProblems: f.tableProblems,
+    };
+  });
+  return { version: doc.version, isReport: true, tables };
 });
 
 /**

@@ -22,7 +22,7 @@ describe('manifest', () => {
     JSON.parse(read(pkg.contributes.grammars[0].path));
     assert.deepEqual(
       pkg.contributes.commands.map((c: { command: string }) => c.command).sort(),
-      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.fixAll', 'nianbao.importDocx', 'nianbao.newReport', 'nianbao.recomputeTotals'],
+      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.fixAll', 'nianbao.importDocx', 'nianbao.newReport', 'nianbao.recomputeTotals', 'nianbao.showTables'],
     );
     for (const c of pkg.contributes.commands) assert.ok(c.category, `${c.command} has a category`);
     const props = pkg.contributes.configuration.properties;
@@ -44,9 +44,12 @@ describe('manifest', () => {
 
   it('offers the report commands only where the client says the editor holds a report', () => {
     const palette = pkg.contributes.menus.commandPalette as { command: string; when: string }[];
-    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml']) {
+    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.showTables']) {
       assert.equal(palette.find((m) => m.command === c)?.when, 'nianbao.isReport', `${c} in the palette only on reports`);
     }
+    // The table view is also a button of the editor's title bar, on reports.
+    assert.deepEqual(pkg.contributes.menus['editor/title'], [{ command: 'nianbao.showTables', when: 'nianbao.isReport', group: 'navigation' }]);
+    assert.ok(pkg.activationEvents.includes('onCommand:nianbao.showTables'));
     // The client sets that context key.
     assert.match(read('client/src/extension.ts'), /IS_REPORT_KEY = 'nianbao\.isReport'/);
     assert.match(read('client/src/extension.ts'), /'setContext', IS_REPORT_KEY/);
@@ -95,11 +98,12 @@ describe('manifest', () => {
     assert.equal(zh['command.exportDocx'], '导出为 Word 文档');
     assert.equal(zh['command.exportHtml'], '导出为网页');
     assert.equal(zh['command.importDocx'], '导入 Word 年报');
+    assert.equal(zh['command.showTables'], '以表格查看');
   });
 
   it('has a Chinese translation for every runtime string of the client', () => {
     const zh = json('l10n/bundle.l10n.zh-cn.json');
-    const keys = ['client/src/extension.ts', 'client/src/layout-commands.ts'].flatMap((f) => [...read(f).matchAll(/l10n\.t\(\s*'([^']*)'/g)].map((m) => m[1]));
+    const keys = ['client/src/extension.ts', 'client/src/layout-commands.ts', 'client/src/tables.ts'].flatMap((f) => [...read(f).matchAll(/l10n\.t\(\s*'([^']*)'/g)].map((m) => m[1]));
     assert.ok(keys.length > 10);
     for (const k of keys) assert.ok(zh[k], `zh-cn translation for "${k}"`);
     // Placeholders survive translation.

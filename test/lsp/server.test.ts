@@ -273,9 +273,13 @@ describe('language server over stdio', () => {
   });
 
   it('puts a CodeLens above each table with arithmetic, naming the table and what to do', async () => {
-    const lenses = await client.lenses(cellUri);
+    const all = await client.lenses(cellUri);
+    const lenses = all.filter((l) => l.command?.command !== 'nianbao.showTables');
     const symbols = await client.symbols(cellUri);
     const tables = symbols.flatMap((s) => s.children ?? []);
+    // Every table, 表二 included, has the lens that opens the table view, on its first line.
+    const views = all.filter((l) => l.command?.command === 'nianbao.showTables');
+    assert.deepEqual(views.map((l) => [l.range.start.line, l.command!.arguments]), tables.map((t, i) => [t.range.start.line, [cellUri, ['T2', 'T3', 'T4'][i]]]));
     // 表二 has no arithmetic: no lens.
     assert.equal(lenses.length, 2);
     assert.deepEqual(lenses.map((l) => l.range.start.line), tables.slice(1).map((t) => t.range.start.line));
@@ -284,7 +288,7 @@ describe('language server over stdio', () => {
     assert.equal(t3.command!.command, 'nianbao.recomputeTotals');
     assert.deepEqual(t3.command!.arguments, [cellUri]);
     assert.equal(t4.command!.title, '表四 · 总计均正确');
-    const mdLenses = await client.lenses(mdUri);
+    const mdLenses = (await client.lenses(mdUri)).filter((l) => l.command?.command !== 'nianbao.showTables');
     assert.deepEqual(mdLenses.map((l) => l.command!.title), ['表三 · 6 处合计不一致 · 点此重新计算合计', '表四 · 1 处合计不一致 · 点此重新计算合计']);
   });
 
@@ -292,10 +296,11 @@ describe('language server over stdio', () => {
     const uri = fileUri('lsp-cell-lens.nianbao.txt');
     const total = cellRange(CELL, RECEIVED, 6);
     await client.open(uri, 'nianbao', applyTextEdits(CELL, [{ range: total, newText: '52' }]));
-    assert.deepEqual((await client.lenses(uri)).map((l) => l.command!.title), ['表三 · 合计正确，勾稽关系平衡', '表四 · 总计均正确']);
+    const arithmetic = async () => (await client.lenses(uri)).filter((l) => l.command?.command !== 'nianbao.showTables');
+    assert.deepEqual((await arithmetic()).map((l) => l.command!.title), ['表三 · 合计正确，勾稽关系平衡', '表四 · 总计均正确']);
     const natural = cellRange(CELL, RECEIVED, 0);
     await client.change(uri, [{ range: natural, newText: '三十六' }]);
-    const [t3] = await client.lenses(uri);
+    const [t3] = await arithmetic();
     assert.equal(t3.command!.title, '表三 · 1 处不是数字或缺行，合计无法核对 · 点此查看问题');
     assert.equal(t3.command!.command, 'workbench.actions.view.problems');
     // The cell's quick fix writes 36 in Arabic digits, and the table balances again.
@@ -547,7 +552,7 @@ describe('settings per document', () => {
     assert.deepEqual(await client.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 500, character: 0 } }), []);
     assert.deepEqual(await client.lenses(uri), []);
     await client.changeSettings(() => ({}));
-    assert.equal((await client.lenses(uri)).length, 2);
+    assert.equal((await client.lenses(uri)).length, 2 + 3);
   });
 
   it('nianbao.run onSave: typing keeps the last result until the document is saved', async () => {

@@ -6,7 +6,7 @@ export { inlayHints } from './inlay';
 export type { InlayHintItem } from './inlay';
 export { documentOutline, foldingSpans, tableTitle } from './outline';
 export type { OutlineItem, FoldItem } from './outline';
-export { tableLenses } from './lenses';
+export { tableLenses, tableViewLenses } from './lenses';
 export type { LensItem } from './lenses';
 export { explainCell } from './totals';
 export type { Explanation } from './totals';

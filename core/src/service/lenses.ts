@@ -33,8 +33,7 @@ export function tableLenses(report: Report, problems: Problem[]): LensItem[] {
     // Counted by place: a cell wrong both across and down is one place to look at.
     const count = new Set(inTable.filter((p) => rules.has(p.code)).map((p) => p.span.start)).size;
     const blocked = new Set(inTable.filter((p) => BLOCKING.has(p.code)).map((p) => p.span.start)).size;
-    const nl = report.text.indexOf('\n', table.span.start);
-    const span = { start: table.span.start, end: nl < 0 || nl > table.span.end ? table.span.end : nl };
+    const span = firstLine(report, table.span);
     const name = tableTitle(table);
     const hasBalance = def.relations.some((r) => r.kind === 'balance');
     let title: string;
@@ -44,4 +43,15 @@ export function tableLenses(report: Report, problems: Problem[]): LensItem[] {
     out.push({ span, table: table.id, count, title, recompute: count > 0, showProblems: count === 0 && blocked > 0 });
   }
   return out;
+}
+
+/** A table's first line: where its lenses stand. */
+function firstLine(report: Report, table: Span): Span {
+  const nl = report.text.indexOf('\n', table.start);
+  return { start: table.start, end: nl < 0 || nl > table.end ? table.end : nl };
+}
+
+/** Where the lens that opens the table view stands: above every table found (表二 included). */
+export function tableViewLenses(report: Report): { span: Span; table: string }[] {
+  return report.tables.map((t) => ({ span: firstLine(report, t.span), table: t.id }));
 }
