@@ -70,6 +70,7 @@ class TablesPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private last: TablesResult | null = null;
   private ready = false;
+  private disposed = false;
   private pendingTable: string | undefined;
 
   constructor(
@@ -128,7 +129,7 @@ class TablesPanel implements vscode.Disposable {
     // An answer for a version older than the one shown is dropped: a newer request follows it.
     if (data && this.last && data.version < this.last.version) return this.last;
     this.last = data;
-    if (this.ready) void this.panel.webview.postMessage({ type: 'data', data: data ?? { version: this.doc.version, isReport: false, tables: [] } });
+    if (this.ready && !this.disposed) void this.panel.webview.postMessage({ type: 'data', data: data ?? { version: this.doc.version, isReport: false, tables: [] } });
     return data;
   }
 
@@ -175,7 +176,9 @@ class TablesPanel implements vscode.Disposable {
   }
 
   private async editCell(table: string, key: string, text: string): Promise<void> {
-    const fail = (message: string) => void this.panel.webview.postMessage({ type: 'editFailed', table, key, message });
+    const fail = (message: string) => {
+      if (!this.disposed) void this.panel.webview.postMessage({ type: 'editFailed', table, key, message });
+    };
     // The places are those of the version the edit applies to.
     const data = this.last && this.last.version === this.doc.version ? this.last : await this.refresh();
     const cell = this.cellOf(data, table, key);
@@ -219,6 +222,7 @@ class TablesPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     panels.delete(this.doc.uri.toString());
     for (const d of this.disposables) d.dispose();

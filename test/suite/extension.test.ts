@@ -132,9 +132,20 @@ suite('nianbao in the extension host', () => {
     await ext.activate();
     assert.ok(ext.isActive);
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.importDocx']) {
+    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.importDocx', 'nianbao.showTables']) {
       assert.ok(commands.includes(c), c);
     }
+  });
+
+  test('nianbao.showTables opens the table view of the report beside it, with its three tables', async () => {
+    const uri = await place('report.nianbao.txt');
+    await open(uri);
+    const outcome = await vscode.commands.executeCommand<{ uri: string; tables: number }>('nianbao.showTables', uri, 'T3');
+    assert.deepEqual(outcome, { uri: uri.toString(), tables: 3 });
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const view = tabs.find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('nianbao.tables'));
+    assert.ok(view, `a table view tab among ${tabs.map((t) => t.label).join(', ')}`);
+    await vscode.window.tabGroups.close(view);
   });
 
   test('diagnostics arrive with the rule codes, ranges, severities and doc links', async () => {
