@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, positionAt, RULES } from '../../core/src';
-import type { Edit, RuleMeta, Settings } from '../../core/src';
+import { applyEdits, checkDocument, checkSeries, fingerprints, fixAllDocument, layoutOf, positionAt, RULES, seriesMember } from '../../core/src';
+import type { Edit, Problem, RuleMeta, Settings } from '../../core/src';
 import { ConfigCache } from '../../node/src/config';
 import { effectiveFor, type Effective } from '../../node/src/effective';
 import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
@@ -188,6 +188,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   /** The findings of each report, for --write-baseline. */
   const written = new Map<string, { file: string; findings: { code: string; fingerprint: string; message: string; line: number }[] }[]>();
   let usesBaseline = false;
+  const checked: { input: Input; eff: Effective; problems: Problem[] }[] = [];
   await collect(
     opts.paths,
     opts.encoding,
@@ -195,38 +196,52 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
       const eff = settingsOf(input.file);
       if (eff.ignored) return;
       for (const r of eff.settings.extraRules ?? []) extraRules.set(r.code, r);
-      const problems = checkDocument(input.doc, eff.settings);
-      const text = input.decoded.text;
-      const prints = fingerprints(text, problems);
-      const diagnostics = problems.map((p, i) => ({ ...locate(text, p, input.doc), fingerprint: prints[i] }));
-      const baselineFile = opts.baseline
-        ? path.resolve(opts.baseline)
-        : defaultBaselinePath(eff.config?.dir ?? (input.file ? path.dirname(input.file) : null), eff.config?.baseline);
-      if (baselineFile && input.file && (opts.baseline || opts.writeBaseline || fs.existsSync(baselineFile))) {
-        usesBaseline = true;
-        if (opts.writeBaseline) {
-          const list = written.get(baselineFile) ?? [];
-          list.push({ file: input.file, findings: diagnostics.map((d) => ({ code: d.code, fingerprint: d.fingerprint, message: d.message, line: d.line })) });
-          written.set(baselineFile, list);
-        } else {
-          const baseline = baselineOf(baselineFile);
-          const accepted = baseline ? acceptedFor(baseline, baselineFile, input.file) : new Set<string>();
-          for (const d of diagnostics) (d as { accepted?: boolean }).accepted = accepted.has(d.fingerprint);
-        }
-      }
-      results.push({
-        display: input.display,
-        file: input.file,
-        encoding: input.decoded.encoding,
-        report: reportSummary(input.report, layoutOf(input.doc)),
-        diagnostics,
-      });
+      checked.push({ input, eff, problems: checkDocument(input.doc, eff.settings) });
     },
     (e) => {
       errors.push(errorLine(e));
       io.err(errorLine(e) + '\n');
     },
   );
+  // The reports given form series by agency and year: the cross-year rules (core/src/series.ts).
+  const idOf = (input: Input) => input.file ?? input.display;
+  const members = checked.map(({ input, eff }) => seriesMember(idOf(input), path.basename(input.display), input.doc, { series: eff.config?.series, agency: eff.config?.agency }));
+  const settingsById = new Map(checked.map(({ input, eff }) => [idOf(input), eff.settings]));
+  const across = checkSeries(members, (m) => settingsById.get(m.id) ?? {});
+  const inputById = new Map(checked.map(({ input }) => [idOf(input), input]));
+  const other = (id: string) => {
+    const i = inputById.get(id);
+    return i ? { text: i.decoded.text, display: i.display, doc: i.doc } : undefined;
+  };
+  for (const { input, eff, problems: own } of checked) {
+    const extra = across.get(idOf(input));
+    const problems = extra ? [...own, ...extra].sort((a, b) => a.span.start - b.span.start) : own;
+    const text = input.decoded.text;
+    const prints = fingerprints(text, problems);
+    const diagnostics = problems.map((p, i) => ({ ...locate(text, p, input.doc, other), fingerprint: prints[i] }));
+    const baselineFile = opts.baseline
+      ? path.resolve(opts.baseline)
+      : defaultBaselinePath(eff.config?.dir ?? (input.file ? path.dirname(input.file) : null), eff.config?.baseline);
+    if (baselineFile && input.file && (opts.baseline || opts.writeBaseline || fs.existsSync(baselineFile))) {
+      usesBaseline = true;
+      if (opts.writeBaseline) {
+        const list = written.get(baselineFile) ?? [];
+        list.push({ file: input.file, findings: diagnostics.map((d) => ({ code: d.code, fingerprint: d.fingerprint, message: d.message, line: d.line })) });
+        written.set(baselineFile, list);
+      } else {
+        const baseline = baselineOf(baselineFile);
+        const accepted = baseline ? acceptedFor(baseline, baselineFile, input.file) : new Set<string>();
+        for (const d of diagnostics) (d as { accepted?: boolean }).accepted = accepted.has(d.fingerprint);
+      }
+    }
+    results.push({
+      display: input.display,
+      file: input.file,
+      encoding: input.decoded.encoding,
+      report: reportSummary(input.report, layoutOf(input.doc)),
+      diagnostics,
+    });
+  }
   if (opts.writeBaseline) {
     if (!usesBaseline && results.length) {
       io.err('nianbao: --write-baseline 需要基线文件：加 --baseline FILE，或在 .nianbao.json 中写 "baseline" (--write-baseline needs --baseline FILE)\n');

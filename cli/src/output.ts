@@ -37,6 +37,8 @@ export interface Region {
   message: string;
   place?: Place;
   where?: string;
+  /** Another file the region is in (as displayed, like FileResult.display): last year's report. */
+  path?: string;
   line: number;
   column: number;
   endLine: number;
@@ -62,8 +64,14 @@ export interface FileResult {
 
 export const STDIN_DISPLAY = '<stdin>';
 
-/** 1-based line/column of a problem's span (end column exclusive, like SARIF and LSP); the place in a Word or PDF file. */
-export function locate(text: string, p: Problem, doc?: Document): Located {
+/** Another file a related entry points into (RelatedInfo.file): its text, how it is displayed, its document. */
+export type OtherFile = (id: string) => { text: string; display: string; doc?: Document } | undefined;
+
+/**
+ * 1-based line/column of a problem's span (end column exclusive, like SARIF and LSP); the place in a
+ * Word or PDF file; related entries in another file (last year's report) located in that file.
+ */
+export function locate(text: string, p: Problem, doc?: Document, other?: OtherFile): Located {
   const place = doc?.placeAt(p.span.start);
   return {
     ...(place ? { place, where: placeName(place) } : {}),
@@ -74,8 +82,15 @@ export function locate(text: string, p: Problem, doc?: Document): Located {
     ...(p.related?.length
       ? {
           related: p.related.map((r) => {
-            const at = doc?.placeAt(r.span.start);
-            return { message: r.message, ...region(text, r.span), ...(at ? { place: at, where: placeName(at) } : {}) };
+            const o = r.file !== undefined ? other?.(r.file) : undefined;
+            const inDoc = o ? o.doc : doc;
+            const at = inDoc?.placeAt(r.span.start);
+            return {
+              message: r.message,
+              ...(o ? { path: o.display } : {}),
+              ...region(o ? o.text : text, r.span),
+              ...(at ? { place: at, where: placeName(at) } : {}),
+            };
           }),
         }
       : {}),
@@ -219,6 +234,7 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
     const rel = relativeUri(r.file, opts.cwd);
     return rel !== null ? { uri: rel, uriBaseId: SRCROOT, index: idx } : { uri: pathToFileURL(r.file).href, index: idx };
   };
+  const byDisplay = new Map(results.map((r) => [r.display, r]));
   for (const r of results) {
     artifactIndex.set(r, artifacts.length);
     const loc = artifactLocation(r);
@@ -255,12 +271,12 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
               message: { text: x.message },
               ...(x.place
                 ? {
-                    physicalLocation: { artifactLocation: artifactLocation(r) },
+                    physicalLocation: { artifactLocation: artifactLocation((x.path !== undefined ? byDisplay.get(x.path) : undefined) ?? r) },
                     logicalLocations: [{ name: x.where, fullyQualifiedName: placePath(x.place), kind: 'element' }],
                   }
                 : {
                     physicalLocation: {
-                      artifactLocation: artifactLocation(r),
+                      artifactLocation: artifactLocation((x.path !== undefined ? byDisplay.get(x.path) : undefined) ?? r),
                       region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
                     },
                   }),

@@ -124,10 +124,14 @@ export interface TemplateOptions {
   eol?: string;
   /** Default: the format for `year` (the newest when none covers it). */
   format?: FormatDef;
+  /** The cells of each table by id (T2, T3, T4); zeros where not given. */
+  values?: Record<string, CellText>;
+  /** Each section's body in place of the template paragraphs (index into the format's sections). */
+  bodies?: Record<number, string[]>;
 }
 
 /** The whole report skeleton in the year's format: title, preamble, the headings, the tables with zeros, each section's template paragraphs. */
-export function template({ agency, year, layout = 'markdown', eol = '\n', format = formatForYear(year) ?? DEFAULT_FORMATS[0] }: TemplateOptions): string {
+export function template({ agency, year, layout = 'markdown', eol = '\n', format = formatForYear(year) ?? DEFAULT_FORMATS[0], values = {}, bodies = {} }: TemplateOptions): string {
   const md = layout === 'markdown';
   const h1 = md ? '# ' : '';
   const h2 = md ? '## ' : '';
@@ -137,11 +141,11 @@ export function template({ agency, year, layout = 'markdown', eol = '\n', format
     `本报告根据《中华人民共和国政府信息公开条例》和${format.source}编制。所列数据的统计期限从${year}年1月1日到${year}年12月31日。`,
     '',
   ];
-  for (const s of format.sections) {
+  format.sections.forEach((s, i) => {
     out.push(`${h2}${canonicalHeading(s)}`, '');
     const def = s.table ? format.tables[s.table] : undefined;
-    if (def) out.push(tableTemplate(def, layout, eol), '');
-    out.push(...(s.templateBody ?? []).map((p) => p.replace(/\{year\}/g, String(year))));
-  }
+    if (def) out.push(tableTemplate(def, layout, eol, values[def.id] ?? zeros), '');
+    out.push(...(bodies[i] ?? (s.templateBody ?? []).map((p) => p.replace(/\{year\}/g, String(year)))));
+  });
   return out.join(eol);
 }

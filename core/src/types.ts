@@ -33,6 +33,11 @@ export interface Fix {
 export interface RelatedInfo {
   span: Span;
   message: string;
+  /**
+   * The other file the span is in (the caller's id of it: a path, a URI), for the cross-year rules
+   * pointing into last year's report; absent: the same file.
+   */
+  file?: string;
 }
 
 export interface Problem {

@@ -155,6 +155,13 @@ function merge(example: string[]): string | { text: string } {
 
 /** Examples that rely on figures neither block shows: skipped, with the reason. */
 const NOT_SELF_CONTAINED: Record<string, string> = {
+  // The cross-year rules compare two reports: test/unit/series.test.ts runs them on a series.
+  'carry-over.md 错误示例': 'a cross-year rule: needs last year\'s report (test/unit/series.test.ts)',
+  'carry-over.md 正确示例': 'a cross-year rule: needs last year\'s report (test/unit/series.test.ts)',
+  'stock-continuity.md 错误示例': 'a cross-year rule: needs last year\'s report (test/unit/series.test.ts)',
+  'stock-continuity.md 正确示例': 'a cross-year rule: needs last year\'s report (test/unit/series.test.ts)',
+  'series-gap.md 错误示例': 'a cross-year rule: needs the series (test/unit/series.test.ts)',
+  'series-gap.md 正确示例': 'a cross-year rule: needs the series (test/unit/series.test.ts)',
   'narrative-mismatch.md 正确示例': 'it restates 上年结转 2件, a row neither example shows (the skeleton has 0)',
 };
 
@@ -163,7 +170,7 @@ const codes = (text: string) => checkDocument(readText(text)).map((p) => p.code)
 for (const file of fs.readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort()) {
   const code = file.replace(/\.md$/, '');
   const { bad, good } = blocks(fs.readFileSync(path.join(DOCS, file), 'utf8'));
-  const badText = bad ? merge(bad) : 'no 错误示例 block';
+  const badText = NOT_SELF_CONTAINED[`${file} 错误示例`] ?? (bad ? merge(bad) : 'no 错误示例 block');
   // The 正确示例 corrects the 错误示例: rows shown only in the bad one stand in the good one too.
   const goodRows = new Set((good ?? []).map(labelOf).filter((x) => x !== null));
   const carried = (bad ?? []).filter((l) => { const k = labelOf(l); return k !== null && !goodRows.has(k); });

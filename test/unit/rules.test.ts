@@ -40,6 +40,9 @@ test('every rule is registered once with the severity of its docs/rules page', (
       'fee-contradiction:warning:false',
       'section-empty:warning:false',
       'item-numbering:warning:true',
+      'carry-over:error:true',
+      'stock-continuity:warning:false',
+      'series-gap:info:false',
     ],
   );
 });

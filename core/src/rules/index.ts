@@ -25,6 +25,7 @@ import feeContradiction from './fee-contradiction';
 import sectionEmpty from './section-empty';
 import itemNumbering from './item-numbering';
 import cellAmbiguous from './cell-ambiguous';
+import { SERIES_RULES } from './series-meta';
 
 const ALL: Rule[] = [
   sectionMissing,
@@ -52,7 +53,11 @@ const ALL: Rule[] = [
 ];
 
 /** The built-in rules' metadata, in the order problems at one position are listed. */
-export const RULES: readonly RuleMeta[] = ALL.map(({ code, severity, description, docs, fixable }) => ({ code, severity, description, docs, fixable }));
+export const RULES: readonly RuleMeta[] = [
+  ...ALL.map(({ code, severity, description, docs, fixable }) => ({ code, severity, description, docs, fixable })),
+  // Checked across years (series.ts), not by check(): they need last year's report.
+  ...SERIES_RULES,
+];
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const lower = (a: Severity, b?: Severity): Severity => (b && RANK[b] < RANK[a] ? b : a);
