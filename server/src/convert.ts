@@ -29,8 +29,14 @@ export function toRange(doc: Positions, span: Span): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
 }
 
-/** `uri`: where related information points, the same document (the failed sums behind a located cell). */
-export function toDiagnostic(doc: Positions, p: Problem, rules: readonly RuleMeta[] = RULES, uri?: string): Diagnostic {
+/** Another file related information points into (RelatedInfo.file): its URI and positions. */
+export type OtherFile = (file: string) => { uri: string; positions: Positions } | undefined;
+
+/**
+ * `uri`: where related information points, the same document (the failed sums behind a located
+ * cell); `other`: the file of an entry that names one (last year's report, for the cross-year rules).
+ */
+export function toDiagnostic(doc: Positions, p: Problem, rules: readonly RuleMeta[] = RULES, uri?: string, other?: OtherFile): Diagnostic {
   const href = ruleDocHref(p.code, rules);
   const d: Diagnostic = {
     range: toRange(doc, p.span),
@@ -41,7 +47,11 @@ export function toDiagnostic(doc: Positions, p: Problem, rules: readonly RuleMet
     message: p.message,
   };
   if (uri && p.related?.length) {
-    d.relatedInformation = p.related.map((r) => ({ location: { uri, range: toRange(doc, r.span) }, message: r.message }));
+    d.relatedInformation = p.related.flatMap((r) => {
+      if (r.file === undefined) return [{ location: { uri, range: toRange(doc, r.span) }, message: r.message }];
+      const o = other?.(r.file);
+      return o ? [{ location: { uri: o.uri, range: toRange(o.positions, r.span) }, message: r.message }] : [];
+    });
   }
   return d;
 }

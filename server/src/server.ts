@@ -32,14 +32,16 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { applyEdits, check, checkDocument, columnDef, fingerprints, fixAllDocument, layoutOf, recompute, reportGrids, RULES } from '../../core/src';
-import type { Problem, Report } from '../../core/src';
+import { applyEdits, check, checkAcrossYears, checkDocument, columnDef, fingerprints, fixAllDocument, groupSeries, layoutOf, placeIn, recompute, reportGrids, RULES, seriesMember } from '../../core/src';
+import type { Document, Problem, Report, SeriesHints, Settings } from '../../core/src';
+import { SeriesIndex } from './series-index';
 import { BaselineCache, acceptedFor, readBaseline, withFindings, writeBaseline, BaselineError } from '../../node/src/baseline';
 import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses, tableViewLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
 import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked, readByLanguage, readByLanguageAsync } from './analysis';
 import type { Analysis } from './analysis';
 import { intersects, positionsOf, sameRange, toDiagnostic, toRange, toTextEdit } from './convert';
+import type { OtherFile } from './convert';
 import {
   CheckTextRequestMethod,
   ConvertLayoutRequestMethod,
@@ -78,6 +80,63 @@ let canRefreshCodeLens = false;
 let canRegisterConfiguration = false;
 let canWatchFiles = false;
 const baselines = new BaselineCache();
+/** The folders of the workspace (paths), indexed for the cross-year rules. */
+let workspaceFolders: string[] = [];
+
+// ---------------------------------------------------------------------------
+// The series of the workspace's reports (server/src/series-index.ts, core/src/series.ts)
+
+/** The config's `series`/`agency` hints for a file (docs/config.md). */
+function hintsFor(file: string | null): SeriesHints {
+  if (!file) return {};
+  const c = settings.configs.forDir(path.dirname(file));
+  return c && !(c instanceof Error) ? { series: c.series, agency: c.agency } : {};
+}
+
+const index = new SeriesIndex(hintsFor, () => {
+  // What another report's cross-year checks read changed: every open report is checked again.
+  lastReport.clear();
+  if (canRefreshDiagnostics) connection.languages.diagnostics.refresh();
+});
+
+function fileOf(uri: string): string | null {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The cross-year problems of a document read as `doc` (spans on its text), against the index. */
+function acrossYears(uri: string, doc: Document, s: Settings): Problem[] {
+  if (!doc.report.isReport) return [];
+  const file = fileOf(uri);
+  const me = seriesMember(uri, path.basename(file ?? uri), doc, hintsFor(file));
+  if (me.key === null || me.year === null) return [];
+  const [series] = groupSeries([me, ...index.membersOf(me.key, uri)]);
+  return series ? checkAcrossYears(me, placeIn(series, me), s) : [];
+}
+
+/** Related information in another indexed report: its URI and the positions of its text. */
+const otherFile: OtherFile = (file) => {
+  const e = index.entry(file);
+  return e ? { uri: e.uri, positions: positionsOf(e.text) } : undefined;
+};
+
+const acrossCache = new Map<string, { key: string; settings: NianbaoSettings; list: Problem[] }>();
+
+/** The problems of an analysis and its cross-year problems, by position. */
+function problemsOf(a: Analysis): Problem[] {
+  const key = `${a.version}:${index.generation}`;
+  let hit = acrossCache.get(a.uri);
+  if (!hit || hit.key !== key || hit.settings !== a.settings) {
+    const across = acrossYears(a.uri, a.doc, coreSettings(a.settings));
+    const list = across.length ? [...a.problems, ...across].sort((x, y) => x.span.start - y.span.start) : a.problems;
+    hit = { key, settings: a.settings, list };
+    acrossCache.set(a.uri, hit);
+  }
+  return hit.list;
+}
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -88,10 +147,13 @@ connection.onInitialize((params): InitializeResult => {
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   settings.trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
+  const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = folderUris.map(fileOf).filter((f): f is string => f !== null);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      diagnosticProvider: { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false },
+      // A report's diagnostics depend on last year's report (carry-over): interFileDependencies.
+      diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
       inlayHintProvider: { resolveProvider: false },
@@ -111,8 +173,32 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
   }
   // .nianbao.json, the profiles it extends and the baseline are JSON files: any change is read again.
-  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] });
+  // Report files too: the index of the workspace's reports is kept current (cross-year rules).
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.{txt,md,html,htm}' }],
+    });
+  }
+  void startIndex();
 });
+
+/** Index the workspace's reports in the background, under each folder's `files.exclude`. */
+async function startIndex(): Promise<void> {
+  const excludes = await Promise.all(
+    workspaceFolders.map((f) =>
+      settings.supported
+        ? connection.workspace.getConfiguration({ scopeUri: pathToFileURL(f).href, section: 'files.exclude' }).then(
+            (x: unknown) => (x && typeof x === 'object' ? (x as Record<string, unknown>) : {}),
+            () => ({}),
+          )
+        : Promise.resolve({}),
+    ),
+  );
+  await index.start(workspaceFolders, excludes);
+}
+
+/** How long a first diagnostics request waits for the index (later ones are refreshed when it is ready). */
+const INDEX_WAIT_MS = 1500;
 
 /** The analysis of an open document, or null when it is not a report nianbao should check. */
 async function analyse(uri: string): Promise<Analysis | null> {
@@ -157,10 +243,14 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
       : { kind: DocumentDiagnosticReportKind.Full, resultId: last.resultId, items: last.items };
   }
   const a = await analyse(uri);
+  if (a && !a.limit) {
+    index.setOpen(uri, doc.getText(), a.doc);
+    await Promise.race([index.ready, new Promise((r) => setTimeout(r, INDEX_WAIT_MS))]);
+  }
   const items = a?.limit
     ? [limitDiagnostic(a.limit)]
-    : a ? newProblems(a, doc).map(({ problem, fingerprint }) => ({ ...toDiagnostic(doc, problem, rulesOf(a.settings), uri), data: { fingerprint } })) : [];
-  const resultId = `${doc.version}:${settings.generation}`;
+    : a ? newProblems(a, doc).map(({ problem, fingerprint }) => ({ ...toDiagnostic(doc, problem, rulesOf(a.settings), uri, otherFile), data: { fingerprint } })) : [];
+  const resultId = `${doc.version}:${settings.generation}:${index.generation}`;
   lastReport.set(uri, { resultId, items });
   if (!savedVersion.has(uri)) savedVersion.set(uri, doc.version);
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
@@ -178,6 +268,8 @@ documents.onDidClose((e) => {
   settings.forget(e.document.uri);
   savedVersion.delete(e.document.uri);
   lastReport.delete(e.document.uri);
+  acrossCache.delete(e.document.uri);
+  index.closeOpen(e.document.uri);
 });
 
 function settingsChanged(): void {
@@ -189,7 +281,14 @@ function settingsChanged(): void {
 }
 
 connection.onDidChangeConfiguration(settingsChanged);
-connection.onDidChangeWatchedFiles(settingsChanged);
+connection.onDidChangeWatchedFiles((params) => {
+  let config = false;
+  for (const c of params.changes) {
+    if (/\.jsonc?$/i.test(c.uri)) config = true;
+    else index.fileChanged(c.uri);
+  }
+  if (config) settingsChanged();
+});
 /** The client tells when the user trusts the workspace: plugin rules may then run. */
 connection.onNotification('nianbao/trust', (p: { trusted?: boolean }) => {
   settings.trusted = p?.trusted === true;
@@ -225,8 +324,9 @@ settings.onConfig = (r: ConfigReport) => {
 
 /** The problems of an analysis that the baseline has not accepted, each with its fingerprint. */
 function newProblems(a: Analysis, doc: TextDocument): { problem: Problem; fingerprint: string }[] {
-  const prints = fingerprints(doc.getText(), a.problems);
-  const all = a.problems.map((problem, i) => ({ problem, fingerprint: prints[i] }));
+  const problems = problemsOf(a);
+  const prints = fingerprints(doc.getText(), problems);
+  const all = problems.map((problem, i) => ({ problem, fingerprint: prints[i] }));
   const file = a.settings.baselineFile;
   if (!file || !a.uri.startsWith('file:')) return all;
   const accepted = acceptedFor(baselines.get(file).baseline, file, fileURLToPath(a.uri));
@@ -283,7 +383,7 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   if (kindRequested(only, CodeActionKind.QuickFix)) {
     const accepting: CodeAction[] = [];
     for (const { problem: p, fingerprint } of newProblems(a, doc)) {
-      const diagnostic = toDiagnostic(doc, p, rulesOf(a.settings), uri);
+      const diagnostic = toDiagnostic(doc, p, rulesOf(a.settings), uri, otherFile);
       const asked = params.context.diagnostics.some(
         (d) => d.code === p.code && sameRange(d.range, diagnostic.range),
       );
@@ -457,7 +557,7 @@ connection.onRequest(RecomputeRequestMethod, async (params: UriParams): Promise<
 connection.onRequest(ReportInfoRequestMethod, async (params: UriParams): Promise<ReportInfo | null> => {
   const a = await analyse(params.uri);
   if (!a) return { isReport: false, year: null, agency: null, format: null, errors: 0, warnings: 0, infos: 0 };
-  const count = (sev: string) => a.problems.filter((p) => p.severity === sev).length;
+  const count = (sev: string) => problemsOf(a).filter((p) => p.severity === sev).length;
   return {
     isReport: true,
     year: a.report.year,
@@ -484,12 +584,14 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
     return { isReport: true, diagnostics: [limitDiagnostic(e.message)] };
   }
   const positions = positionsOf(text);
-  const problems = checkDocument(read, coreSettings(s));
+  const own = checkDocument(read, coreSettings(s));
+  const across = acrossYears(params.uri, read, coreSettings(s));
+  const problems = across.length ? [...own, ...across].sort((x, y) => x.span.start - y.span.start) : own;
   const prints = fingerprints(text, problems);
   const accepted = s.baselineFile && params.uri.startsWith('file:') ? acceptedFor(baselines.get(s.baselineFile).baseline, s.baselineFile, fileURLToPath(params.uri)) : new Set<string>();
   return {
     isReport: true,
-    diagnostics: problems.filter((_, i) => !accepted.has(prints[i])).map((p) => toDiagnostic(positions, p, rulesOf(s), params.uri)),
+    diagnostics: problems.filter((_, i) => !accepted.has(prints[i])).map((p) => toDiagnostic(positions, p, rulesOf(s), params.uri, otherFile)),
   };
 });
 

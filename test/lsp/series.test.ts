@@ -1,0 +1,72 @@
+// The cross-year rules in the language server (README.md "Across years"): the server indexes the
+// workspace's reports in the background (the test workspace is test/fixtures/, which holds the own
+// series test/fixtures/series/songling-2020…2022), and a report's diagnostics compare it with last
+// year's: carry-over on this year's cell with relatedInformation on last year's, the quick fix taking
+// last year's values, and the index kept current when last year's report changes in the editor.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { FIXTURES, LspClient, applyTextEdits, fileUri } from './lspClient';
+
+const Y2021 = 'series/songling-2021.txt';
+const Y2022 = 'series/songling-2022.txt';
+const text2021 = readFileSync(path.join(FIXTURES, Y2021), 'utf8');
+const text2022 = readFileSync(path.join(FIXTURES, Y2022), 'utf8');
+const at = (d: { range: { start: { line: number; character: number } } }) => `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+const cross = (ds: Diagnostic[]) => ds.filter((d) => ['carry-over', 'stock-continuity', 'series-gap'].includes(String(d.code)));
+
+describe('language server: reports across years', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('finds the carry-over mismatch on this year\'s cell, related to last year\'s cell in the other file', async () => {
+    const uri = fileUri(Y2022);
+    await client.open(uri, 'plaintext', text2022);
+    const ds = cross(await client.diagnostics(uri));
+    assert.deepEqual(ds.map((d) => `${d.code} ${d.severity} ${at(d)}`), ['stock-continuity 2 14:13', 'carry-over 1 31:18', 'carry-over 1 31:30']);
+    const natural = ds[1];
+    assert.match(natural.message, /与上年（2021 年度）报告 songling-2021\.txt 中“四、结转下年度继续办理”·自然人的 4 不一致/);
+    assert.deepEqual(natural.relatedInformation!.map((r) => [r.location.uri, at(r.location), r.message]), [[fileUri(Y2021), '54:13', '上年（2021 年度）“四、结转下年度继续办理”·自然人：4']]);
+    assert.equal(natural.codeDescription?.href.endsWith('docs/rules/carry-over.md'), true);
+  });
+
+  it('the quick fix takes last year\'s values and clears it', async () => {
+    const uri = fileUri(Y2022);
+    const ds = cross(await client.diagnostics(uri));
+    const natural = ds.find((d) => d.code === 'carry-over')!;
+    const actions = await client.codeActions(uri, natural.range, [natural]);
+    const fix = actions.find((a) => a.isPreferred && a.edit)!;
+    assert.match(fix.title, /按上年报告（songling-2021\.txt）改写“二、上年结转”的 2 个数字/);
+    const edits = fix.edit!.changes![uri];
+    const fixed = applyTextEdits(text2022, edits);
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: text2022.split('\n').length, character: 0 } }, newText: fixed }]);
+    const after = await client.diagnostics(uri);
+    assert.deepEqual(after.map((d) => d.code), ['stock-continuity'], 'carry-over and the balance it broke are gone');
+    await client.close(uri);
+  });
+
+  it('keeps the index current: last year\'s report edited in the editor changes this year\'s findings', async () => {
+    const u21 = fileUri(Y2021);
+    const u22 = fileUri(Y2022);
+    await client.open(u22, 'plaintext', text2022);
+    await client.open(u21, 'plaintext', text2021);
+    // 2021 now carries 3 自然人 applications over (its own balance breaks, which is 2021's problem).
+    const line = text2021.split('\n').findIndex((l) => l.startsWith('四、结转下年度继续办理'));
+    await client.change(u21, [{ range: { start: { line, character: 12 }, end: { line, character: 13 } }, newText: '3' }]);
+    await client.diagnostics(u21);
+    const ds = cross(await client.diagnostics(u22));
+    assert.deepEqual(ds.map((d) => `${d.code} ${at(d)}`), ['stock-continuity 14:13', 'carry-over 31:30']);
+    await client.close(u21);
+    const back = cross(await client.diagnostics(u22));
+    assert.deepEqual(back.map((d) => `${d.code} ${at(d)}`), ['stock-continuity 14:13', 'carry-over 31:18', 'carry-over 31:30'], 'closed: the file on disk stands again');
+    await client.close(u22);
+  });
+});
