@@ -8,7 +8,8 @@ import { applyEdits } from '../../core/src';
 import type { Options } from './args';
 import { collect } from './inputs';
 import type { Input } from './inputs';
-import { encode, IoError } from './io';
+import { IoError } from './io';
+import { encode } from './encode';
 
 export interface Io {
   out: (s: string | Uint8Array) => void;

@@ -4,7 +4,6 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as iconv from 'iconv-lite';
 import type { EncodingOption } from './args';
 
 /** Writing back: a temporary file in the same folder renamed over the file (node/src/write.ts). */
@@ -90,22 +89,6 @@ function decodeGb18030(bytes: Uint8Array, label: string): Decoded {
     return { text, encoding: 'gb18030', bom: false };
   } catch {
     throw new IoError(label, '既不是有效的 UTF-8 也不是有效的 GB18030 编码 (neither valid UTF-8 nor valid GB18030)');
-  }
-}
-
-/** Encodes text back into the file's own encoding and BOM. */
-export function encode(text: string, d: Pick<Decoded, 'encoding' | 'bom'>): Buffer {
-  switch (d.encoding) {
-    case 'utf-8': {
-      const body = Buffer.from(text, 'utf8');
-      return d.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
-    }
-    case 'utf-16le':
-      return Buffer.concat([d.bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
-    case 'utf-16be':
-      return Buffer.concat([d.bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), iconv.encode(text, 'utf-16be')]);
-    case 'gb18030':
-      return iconv.encode(text, 'gb18030');
   }
 }
 
