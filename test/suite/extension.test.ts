@@ -142,8 +142,11 @@ suite('nianbao in the extension host', () => {
     await open(uri);
     const outcome = await vscode.commands.executeCommand<{ uri: string; tables: number }>('nianbao.showTables', uri, 'T3');
     assert.deepEqual(outcome, { uri: uri.toString(), tables: 3 });
+    // The workbench reports the new tab to the extension host a moment later: wait for it (bounded).
+    const viewTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('nianbao.tables'));
+    for (const end = Date.now() + 10_000; !viewTab() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
+    const view = viewTab();
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const view = tabs.find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('nianbao.tables'));
     assert.ok(view, `a table view tab among ${tabs.map((t) => t.label).join(', ')}`);
     await vscode.window.tabGroups.close(view);
   });
