@@ -12,7 +12,7 @@ import { parse } from './parse';
 import { check } from './rules';
 import { tableTemplate } from './template';
 import { columnsOf, type ColumnHeading, type TableDef } from './format';
-import { eolOf, normalizeLabel, parseNumber, splitLines, trimSpan, type Line } from './text';
+import { eolOf, lineIndexAt, normalizeLabel, parseNumber, splitLines, trimSpan, type Line } from './text';
 import type { Edit, Layout, ParsedTable, Report, Span } from './types';
 
 /** The layouts a report's tables can be converted to, as the CLI and the editor name them. */
@@ -119,16 +119,6 @@ const CONTINUED = /^\(?续表\)?$/;
 
 const inside = (t: Span, s: Span) => t.start >= s.start && t.end <= s.end;
 
-function lineIndexAt(lines: Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 interface Planned {
   table: ParsedTable;

@@ -4,7 +4,7 @@
 // as a shape issue (reported by the rules), never guessed.
 
 import { DEFAULT_FORMATS, columnsOf, formatForYear, type FormatDef, type SectionDef, type TableDef, type RowDef } from './format';
-import { splitLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, parseYear, isBlank, digitValue, type Line } from './text';
+import { splitLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, parseYear, isBlank, digitValue, lineIndexAt, type Line } from './text';
 import type { Report, SectionHeading, HeadingIssue, Title, ParsedTable, ParsedRow, Cell, ShapeIssue, Layout, Span } from './types';
 
 export interface ParseOptions {
@@ -878,13 +878,3 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   };
 }
 
-function lineIndexAt(lines: Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

@@ -53,6 +53,18 @@ export interface Line {
   end: number;
 }
 
+/** Index of the line holding `offset` (the last line starting at or before it). */
+export function lineIndexAt(lines: Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Every line of the text with its content span (line breaks excluded). */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];

@@ -5,7 +5,7 @@
 
 import { tableGrid } from '../grid';
 import { tableLines } from '../convert-layout';
-import { splitLines } from '../text';
+import { lineIndexAt, splitLines } from '../text';
 import type { ParsedTable, Report } from '../types';
 
 export interface ExportCell {
@@ -75,16 +75,7 @@ function exportTable(table: ParsedTable): ExportTable {
 export function exportModel(report: Report): ExportModel {
   const text = report.text;
   const lines = splitLines(text);
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineAt = (offset: number) => lineIndexAt(lines, offset);
   const warnings: string[] = [];
   const tableAt = new Map<number, { table: ParsedTable; last: number }>();
   for (const t of report.tables) {

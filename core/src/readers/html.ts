@@ -14,8 +14,8 @@
 // page is checked: see README.md, "Published layouts".
 
 import { parse } from 'parse5';
-import { DEFAULT_FORMATS } from '../format';
 import { normalizeLabel, isBlank, parseNumber } from '../text';
+import { DASHES, knownLabels } from './placed-text';
 import { TextBuilder, type Reading } from '../source-map';
 import type { ReadingNote, Span } from '../types';
 import { checkTree, scanHtml } from './html-limits';
@@ -43,8 +43,6 @@ const BLOCK = new Set([
   'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'title', 'center', 'pre', 'form', 'hr', 'address', 'caption',
   'figure', 'figcaption', 'fieldset', 'body', 'html', 'head', 'td', 'th', 'tbody', 'thead', 'tfoot',
 ]);
-/** What a page writes for "none" where a number is due. */
-const DASHES = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '━', '\\', '、']);
 const ENTITY = /^&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{0,31};?)/;
 
 /** One stretch of read text and the source it stands for. */
@@ -110,25 +108,6 @@ function alignText(src: string, node: Node, out: Seg[]): void {
     j++;
   }
   flush();
-}
-
-/** Every normalised row label of the known formats: a table row whose label ends so is a data row. */
-let rowLabels: string[] | null = null;
-let groupLabels: Set<string> | null = null;
-function labels(): { rows: string[]; groups: Set<string> } {
-  if (!rowLabels || !groupLabels) {
-    const rows = new Set<string>();
-    const groups = new Set<string>();
-    for (const f of DEFAULT_FORMATS) {
-      for (const t of Object.values(f.tables)) {
-        for (const r of t.rows) if (!r.unlabelled) for (const l of [r.label, ...(r.variants ?? [])]) rows.add(normalizeLabel(l));
-        for (const g of t.groups) groups.add(normalizeLabel(g.label));
-      }
-    }
-    rowLabels = [...rows];
-    groupLabels = groups;
-  }
-  return { rows: rowLabels, groups: groupLabels };
 }
 
 const children = (n: Node): Node[] => (n.nodeName === 'template' ? n.content?.childNodes ?? [] : n.childNodes ?? []);
@@ -242,7 +221,7 @@ class Reader {
       this.emit(out);
       return;
     }
-    const { rows: known, groups } = labels();
+    const { rows: known, groups } = knownLabels();
     this.b.newline(at);
     let filled = 0;
     let first: Span | null = null;

@@ -13,11 +13,11 @@ import type { Place, PlacedRange, Reading, SourceLayout } from '../source-map';
 import type { ReadingNote } from '../types';
 
 /** What a table writes for "none" where a number is due. */
-const DASHES = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '━', '\\', '、']);
+export const DASHES = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '━', '\\', '、']);
 
 let known: { rows: string[]; groups: Set<string> } | null = null;
-/** Every normalised row label and group label of the known formats. */
-function labels(): { rows: string[]; groups: Set<string> } {
+/** Every normalised row label and group label of the known formats (read by every published-layout reader). */
+export function knownLabels(): { rows: string[]; groups: Set<string> } {
   if (!known) {
     const rows = new Set<string>();
     const groups = new Set<string>();
@@ -89,7 +89,7 @@ export class PlacedText {
   /** A table row as a Markdown row; blanks and dashes after the label of a data row are read as 0. */
   row(cells: PlacedCell[], table: TableState, rowPlace: Place): void {
     if (!cells.length) return;
-    const { rows: knownRows, groups } = labels();
+    const { rows: knownRows, groups } = knownLabels();
     const kinds = cells.map((c) => kindOf(c.text));
     const lastText = kinds.lastIndexOf('text');
     const label = normalizeLabel(cells.filter((_, k) => kinds[k] === 'text').map((c) => c.text).join(''));
