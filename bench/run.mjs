@@ -273,10 +273,20 @@ function measureCli(results) {
 // ---------------------------------------------------------------------------
 // Language server
 
+/**
+ * The environment the extension starts the server in (SERVER_ENV in client/src/extension.ts): without
+ * NODE_EXTRA_CA_CERTS, whose certificate file Node would otherwise parse at every start.
+ */
+function serverEnv() {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
 async function startServer() {
   const rpc = require('vscode-jsonrpc/node');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, env: serverEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
@@ -346,7 +356,7 @@ async function measureLspReady(results) {
 function bareNodeMs() {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['-e', "process.stdout.write('x')"], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['-e', "process.stdout.write('x')"], { env: serverEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
     child.stdout.once('data', () => resolve(performance.now() - t0));
     child.on('error', reject);
   });
