@@ -12,7 +12,7 @@
 // Every fix offered is simulated on the table's values first and dropped if it would leave more
 // findings than there are now: a quick fix never makes the table worse.
 
-import { cellName, columnDef, isDerived, rowDef, shortLabel, type CellRef, type Relation, type TableDef } from './format';
+import { cellName, columnDef, columnsOf, isDerived, rowDef, shortLabel, type CellRef, type Relation, type TableDef } from './format';
 import { anchorOf, cellMap, refKey, signedRefs, tableDefOf, termsText } from './relations';
 import { msg, fixTitle } from './messages';
 import { formatNumber } from './text';
@@ -98,8 +98,21 @@ export function tableArithmetic(table: ParsedTable, enabled: (rule: string) => b
  * under each candidate correction. null when a cell is missing or not a number.
  */
 export function figureValues(table: ParsedTable, refs: CellRef[], enabled?: (rule: string) => boolean): number[] | null {
-  const cells = cellMap(table);
   const a = tableArithmetic(table, enabled);
+  if (a.corrected.size === 0 && a.alternatives.length === 0) {
+    // Nothing located (the usual case): the sum as written, read by cell number.
+    const c = compiled(tableDefOf(table));
+    const values = numberedValues(table, c);
+    let total = 0;
+    for (const ref of refs) {
+      const i = c.index.get(ref.row)?.get(ref.column);
+      const v = i === undefined ? NaN : values[i];
+      if (Number.isNaN(v)) return null;
+      total += v;
+    }
+    return [total];
+  }
+  const cells = cellMap(table);
   const sum = (over: Map<string, number>): number | null => {
     let total = 0;
     for (const ref of refs) {
@@ -143,6 +156,8 @@ function compiled(def: TableDef): Compiled {
     const refs = signedRefs(r);
     return { rule: r.rule, cells: Int32Array.from(refs, ([ref]) => numberOf(ref)), signs: Int8Array.from(refs, ([, s]) => s) };
   });
+  // Every other cell too, so that a figure of the prose is read by number (figureValues).
+  for (const row of def.rows) for (const column of columnsOf(def, row)) numberOf({ row: row.key, column: column.key });
   c = { index, size, relations, rules: [...new Set(def.relations.map((r) => r.rule))] };
   compiledDefs.set(def, c);
   return c;
@@ -153,7 +168,23 @@ function compiled(def: TableDef): Compiled {
  * without building the system of equations (a missing or non-numeric cell reads as NaN).
  */
 function allHold(table: ParsedTable, c: Compiled, rules: (rule: string) => boolean): boolean {
-  const values = new Float64Array(c.size).fill(NaN);
+  const values = numberedValues(table, c);
+  for (const r of c.relations) {
+    let residual = 0;
+    for (let k = 0; k < r.cells.length; k++) residual += r.signs[k] * values[r.cells[k]];
+    // NaN (an incomplete relation) is not a failure here: the full analysis leaves it out too.
+    if (residual !== 0 && !Number.isNaN(residual) && rules(r.rule)) return false;
+  }
+  return true;
+}
+
+const numbered = new WeakMap<ParsedTable, Float64Array>();
+
+/** The table's values by the definition's cell numbers (NaN: missing or not a number); kept with the table. */
+function numberedValues(table: ParsedTable, c: Compiled): Float64Array {
+  let values = numbered.get(table);
+  if (values) return values;
+  values = new Float64Array(c.size).fill(NaN);
   for (const row of table.rows) {
     const columns = c.index.get(row.key);
     if (!columns) continue;
@@ -162,13 +193,8 @@ function allHold(table: ParsedTable, c: Compiled, rules: (rule: string) => boole
       if (i !== undefined && cell.value !== null) values[i] = cell.value;
     }
   }
-  for (const r of c.relations) {
-    let residual = 0;
-    for (let k = 0; k < r.cells.length; k++) residual += r.signs[k] * values[r.cells[k]];
-    // NaN (an incomplete relation) is not a failure here: the full analysis leaves it out too.
-    if (residual !== 0 && !Number.isNaN(residual) && rules(r.rule)) return false;
-  }
-  return true;
+  numbered.set(table, values);
+  return values;
 }
 
 function buildSystem(table: ParsedTable, def: TableDef, rules: Set<string>): System {

@@ -4,7 +4,7 @@
 // as a shape issue (reported by the rules), never guessed.
 
 import { DEFAULT_FORMATS, columnsOf, formatForYear, type FormatDef, type SectionDef, type TableDef, type RowDef } from './format';
-import { splitLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, parseYear, isBlank, digitValue, lineIndexAt, type Line } from './text';
+import { splitLines, keepLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, isNumberText, parseYear, isBlank, digitValue, lineIndexAt, type Line } from './text';
 import type { Report, SectionHeading, HeadingIssue, Title, ParsedTable, ParsedRow, Cell, ShapeIssue, Layout, Span } from './types';
 
 export interface ParseOptions {
@@ -54,8 +54,16 @@ function sectionKeys(formats: readonly FormatDef[]): SectionKeys {
 
 /** Title comparison ignores blanks and list punctuation. */
 const TITLE_PUNCTUATION = /[、,，;；]/g;
+/** normalizeTitle's results: the lines it is asked about (headings, row labels) recur in every report. */
+const titleKeys = new Map<string, string>();
 function normalizeTitle(s: string): string {
-  return normalizeLabel(s).replace(TITLE_PUNCTUATION, '');
+  let key = titleKeys.get(s);
+  if (key === undefined) {
+    key = normalizeLabel(s).replace(TITLE_PUNCTUATION, '');
+    if (titleKeys.size >= 4096) titleKeys.clear();
+    titleKeys.set(s, key);
+  }
+  return key;
 }
 
 interface OrdinalRead {
@@ -130,18 +138,19 @@ function readHeading(text: string, line: Line, sk: SectionKeys): HeadingCandidat
     start = s;
   }
   // Ordinals are read on the text itself; the body is cut out only for a line that may be a heading.
-  const ordinals: OrdinalRead[] = [];
+  let ordinals: OrdinalRead[] | null = null;
   let pos = start;
   for (let o = readOrdinal(text, pos, end); o; o = readOrdinal(text, pos, end)) {
-    ordinals.push(o);
+    (ordinals ??= []).push(o);
     pos = o.end;
   }
   // Cheap exits first: most short lines are table cells, most long ones prose. Without an ordinal
   // (no misspelt heading then) the first character must begin a title, unless normalising changes it.
   if (end - pos < sk.min) return null;
-  if (!ordinals.length) {
+  if (!ordinals) {
     const c = text.charCodeAt(pos);
     if (!sk.first.has(c) && labelCharCode(c, 0) === c) return null;
+    ordinals = [];
   }
   for (const o of ordinals) o.end -= start;
   const body = text.slice(start, end);
@@ -256,58 +265,80 @@ function isMarkdownSeparator(cells: string[]): boolean {
   return cells.length > 0 && cells.every((c) => /^\s*:?-{2,}:?\s*$/.test(c) || c.trim() === '');
 }
 
+/**
+ * Field bounds of the line being tokenised, as pairs [start, end, …] (`fieldCount` pairs), and the
+ * untrimmed start of each field (an empty field's position). Reused across lines, so tokenising a
+ * line allocates no arrays; grown when a line has more fields than ever before.
+ */
+let bounds = new Int32Array(64);
+let raw0 = new Int32Array(32);
+let fieldCount = 0;
+
+function pushField(start: number, end: number): void {
+  if (2 * fieldCount + 2 > bounds.length) {
+    const grown = new Int32Array(bounds.length * 2);
+    grown.set(bounds);
+    bounds = grown;
+    raw0 = new Int32Array(bounds.length / 2);
+  }
+  bounds[2 * fieldCount] = start;
+  bounds[2 * fieldCount + 1] = end;
+  fieldCount++;
+}
+
 function tokenizeLine(text: string, line: Line, lineNo: number, out: Token[]): void {
-  const t = trimSpan(text, line.start, line.end);
-  if (t.end === t.start) return;
-  // Field bounds as pairs [start, end, start, end, …]: a line is split without allocating spans.
-  const bounds: number[] = [];
+  let tStart = line.start;
+  let tEnd = line.end;
+  while (tStart < tEnd && isBlank(text.charCodeAt(tStart))) tStart++;
+  while (tEnd > tStart && isBlank(text.charCodeAt(tEnd - 1))) tEnd--;
+  if (tEnd === tStart) return;
+  fieldCount = 0;
   let markdown = false;
-  if (text.charCodeAt(t.start) === 0x7c /* | */) {
+  if (text.charCodeAt(tStart) === 0x7c /* | */) {
     markdown = true;
-    let s = t.start + 1;
-    for (let i = s; i <= t.end; i++) {
-      if (i === t.end || (text.charCodeAt(i) === 0x7c && text.charCodeAt(i - 1) !== 0x5c /* backslash */)) {
-        if (i < t.end || s < t.end) bounds.push(s, i);
+    let s = tStart + 1;
+    for (let i = s; i <= tEnd; i++) {
+      if (i === tEnd || (text.charCodeAt(i) === 0x7c && text.charCodeAt(i - 1) !== 0x5c /* backslash */)) {
+        if (i < tEnd || s < tEnd) pushField(s, i);
         s = i + 1;
       }
     }
     const fields: string[] = [];
-    for (let k = 0; k < bounds.length; k += 2) fields.push(text.slice(bounds[k], bounds[k + 1]));
+    for (let k = 0; k < fieldCount; k++) fields.push(text.slice(bounds[2 * k], bounds[2 * k + 1]));
     if (isMarkdownSeparator(fields)) return;
   } else {
     // Fields are separated by a tab or by a run of two or more blanks.
-    let s = t.start;
-    let i = t.start;
-    while (i < t.end) {
+    let s = tStart;
+    let i = tStart;
+    while (i < tEnd) {
       const c = text.charCodeAt(i);
-      if (c === 0x09 || (isBlank(c) && i + 1 < t.end && isBlank(text.charCodeAt(i + 1)))) {
-        bounds.push(s, i);
+      if (c === 0x09 || (isBlank(c) && i + 1 < tEnd && isBlank(text.charCodeAt(i + 1)))) {
+        pushField(s, i);
         if (c === 0x09) i++;
-        else while (i < t.end && isBlank(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x09) i++;
+        else while (i < tEnd && isBlank(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x09) i++;
         s = i;
         continue;
       }
       i++;
     }
-    bounds.push(s, t.end);
+    pushField(s, tEnd);
   }
   // Trimmed bounds, in place of the raw ones; the raw start is kept for empty fields.
-  const raw0: number[] = [];
   let nonEmpty = 0;
-  for (let k = 0; k < bounds.length; k += 2) {
-    let a = bounds[k];
-    let b = bounds[k + 1];
-    raw0.push(a);
+  for (let k = 0; k < fieldCount; k++) {
+    let a = bounds[2 * k];
+    let b = bounds[2 * k + 1];
+    raw0[k] = a;
     while (a < b && isBlank(text.charCodeAt(a))) a++;
     while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
-    bounds[k] = a;
-    bounds[k + 1] = b;
+    bounds[2 * k] = a;
+    bounds[2 * k + 1] = b;
     if (b > a) nonEmpty++;
   }
   const multi = nonEmpty > 1 || markdown;
   // Leading and trailing empty fields are indentation, not cells.
   let first = 0;
-  let last = raw0.length - 1;
+  let last = fieldCount - 1;
   if (!markdown) {
     while (first <= last && bounds[2 * first] === bounds[2 * first + 1]) first++;
     while (last >= first && bounds[2 * last] === bounds[2 * last + 1]) last--;
@@ -326,7 +357,7 @@ function tokenizeLine(text: string, line: Line, lineNo: number, out: Token[]): v
       multi,
       markdown,
       empty,
-      numeric: !empty && (parseNumber(raw, 'signed') !== null || parseNumber(raw, 'decimal') !== null),
+      numeric: !empty && isNumberText(raw),
     });
   }
 }
@@ -863,7 +894,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
           ? 'markdown'
           : 'cell';
 
-  return {
+  const report: Report = {
     text,
     title,
     agency: title?.agency ?? null,
@@ -876,5 +907,6 @@ export function parse(text: string, options: ParseOptions = {}): Report {
     layout,
     isReport: title !== null || sections.length >= 2,
   };
+  return keepLines(report, lines);
 }
 

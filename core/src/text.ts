@@ -79,6 +79,24 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+const reportLines = new WeakMap<object, Line[]>();
+
+/**
+ * The lines of a report's text (splitLines), split once per report: parse() hands over the lines it
+ * read (keepLines), and the rules that walk the text line by line share them. Callers never change them.
+ */
+export function linesOf(report: { readonly text: string }): Line[] {
+  let lines = reportLines.get(report);
+  if (!lines) reportLines.set(report, (lines = splitLines(report.text)));
+  return lines;
+}
+
+/** Record the lines of a report's text, as read by parse(). */
+export function keepLines<R extends { readonly text: string }>(report: R, lines: Line[]): R {
+  reportLines.set(report, lines);
+  return report;
+}
+
 /** The line break the document uses (for inserted text). */
 export function eolOf(text: string): string {
   const nl = text.indexOf('\n');
@@ -141,6 +159,11 @@ export function labelCharCode(code: number, last: number): number {
   return code;
 }
 
+/** normalizeLabel's results for short labels that needed normalising (bounded: cleared when full). */
+const normalized = new Map<string, string>();
+const MEMO_MAX_LENGTH = 64;
+const MEMO_MAX_ENTRIES = 4096;
+
 /** Scratch space for normalizeLabel: the codes of the label being built. */
 let scratch = new Uint16Array(256);
 
@@ -159,6 +182,9 @@ export function normalizeLabel(s: string): string {
     last = code;
   }
   if (i === n) return s;
+  // Labels that need normalising are few and recur in every report (（一）予以公开, １．…): kept.
+  const memo = n <= MEMO_MAX_LENGTH ? normalized.get(s) : undefined;
+  if (memo !== undefined) return memo;
   if (scratch.length < n) scratch = new Uint16Array(n);
   for (let k = 0; k < i; k++) scratch[k] = s.charCodeAt(k);
   let len = i;
@@ -171,6 +197,10 @@ export function normalizeLabel(s: string): string {
   }
   let out = '';
   for (let k = 0; k < len; k += 4096) out += String.fromCharCode.apply(null, scratch.subarray(k, Math.min(len, k + 4096)) as unknown as number[]);
+  if (n <= MEMO_MAX_LENGTH) {
+    if (normalized.size >= MEMO_MAX_ENTRIES) normalized.clear();
+    normalized.set(s, out);
+  }
   return out;
 }
 
@@ -242,6 +272,38 @@ export function parseNumber(s: string, kind: NumberKind = 'int'): ParsedNumber |
     else if (k === point) digits += '.';
   }
   return { value: sign * Number(digits), fullWidth };
+}
+
+/**
+ * True when `s` reads as a number of some kind: `parseNumber(s, 'signed')` or
+ * `parseNumber(s, 'decimal')` would not be null. Allocates nothing (every token of a table is asked).
+ */
+export function isNumberText(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  if (n > 1) {
+    const c = s.charCodeAt(0);
+    if (c === 0x2d || c === 0x2212 || c === 0xff0d || c === 0x2b || c === 0xff0b) i = 1;
+  }
+  // A sign rules out a decimal point (a signed number is an integer).
+  const signed = i === 1;
+  let intDigits = 0;
+  let fracDigits = 0;
+  let point = false;
+  for (; i < n; i++) {
+    const code = s.charCodeAt(i);
+    if (digitValue(code) >= 0) {
+      if (point) fracDigits++;
+      else intDigits++;
+      continue;
+    }
+    if (!signed && !point && (code === 0x2e || code === 0xff0e) && intDigits > 0 && i + 1 < n) {
+      point = true;
+      continue;
+    }
+    return false;
+  }
+  return intDigits + fracDigits > 0 && intDigits <= 15;
 }
 
 /** Format a value for a cell, keeping the width of the digits it replaces. */

@@ -1,7 +1,7 @@
 // The reader behind the cell-not-number quick fix: a value only where the writing leaves no doubt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseChineseNumber, readableNumber } from '../../core/src/text';
+import { isNumberText, parseChineseNumber, parseNumber, readableNumber } from '../../core/src/text';
 
 test('Chinese numerals: the well-formed ones are read', () => {
   const cases: [string, number][] = [
@@ -25,4 +25,20 @@ test('readable numbers: thousands separators and a counting word, in either widt
   assert.equal(readableNumber('12件'), 12);
   assert.equal(readableNumber('十二件'), 12);
   for (const s of ['1,20', '12,00,000', '1 2', '-', '12个人', '件']) assert.equal(readableNumber(s), null, s);
+});
+
+test('isNumberText answers as parseNumber does (signed or decimal), over every short string of number characters', () => {
+  const chars = ['0', '7', '９', '.', '．', '-', '−', '－', '+', '＋', 'a', ' '];
+  const strings: string[] = [''];
+  for (let len = 1; len <= 4; len++) {
+    const next: string[] = [];
+    for (const s of strings.filter((x) => x.length === len - 1)) for (const c of chars) next.push(s + c);
+    strings.push(...next);
+  }
+  for (const s of strings) {
+    const expected = parseNumber(s, 'signed') !== null || parseNumber(s, 'decimal') !== null;
+    assert.equal(isNumberText(s), expected, JSON.stringify(s));
+  }
+  assert.equal(isNumberText('1234567890123456'), false, '16 digits');
+  assert.equal(isNumberText('123456789012345'), true, '15 digits');
 });

@@ -2,7 +2,7 @@
 // profile (docs/config.md). Three kinds: a section that must be there, a phrase that must appear,
 // a phrase that must not. Compiled here into ordinary rules; the config loader has validated them.
 
-import { normalizeLabel, splitLines, trimSpan } from '../text';
+import { linesOf, normalizeLabel, trimSpan } from '../text';
 import type { Report, Severity, Span } from '../types';
 import type { Rule } from './rule';
 
@@ -53,7 +53,7 @@ function headingKey(line: string): string {
 /** Lines that are headings named `title` (the first one). */
 function findHeading(report: Report, title: string): { line: Span; text: Span } | null {
   const key = normalizeLabel(title);
-  for (const line of splitLines(report.text)) {
+  for (const line of linesOf(report)) {
     if (line.end - line.start > 80) continue;
     const t = trimSpan(report.text, line.start, line.end);
     if (t.end > t.start && headingKey(report.text.slice(t.start, t.end)) === key) return { line, text: t };

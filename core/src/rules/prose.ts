@@ -1,7 +1,7 @@
 // The prose of a report: its lines outside the tables, each with the section it stands in
 // (-1 before the first heading). Used by the rules that read sentences.
 
-import { splitLines, type Line } from '../text';
+import { linesOf, type Line } from '../text';
 import type { Report } from '../types';
 import { sentencesOf, type Sentence } from './claims';
 
@@ -21,7 +21,7 @@ export function proseLines(report: Report): ProseLine[] {
   const out: ProseLine[] = [];
   let t = 0;
   let h = -1;
-  for (const line of splitLines(text)) {
+  for (const line of linesOf(report)) {
     while (h + 1 < heads.length && heads[h + 1].lineSpan.start <= line.start) h++;
     while (t < tables.length && tables[t].end < line.start) t++;
     if (t < tables.length && tables[t].start <= line.end && tables[t].end >= line.start) continue;

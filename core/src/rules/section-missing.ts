@@ -1,6 +1,6 @@
 import { canonicalHeading } from '../format';
 import { tableTemplate } from '../template';
-import { eolOf, splitLines, trimSpan } from '../text';
+import { eolOf, linesOf, trimSpan } from '../text';
 import { msg, fixTitle } from '../messages';
 import { builtinDocs, type Rule } from './rule';
 import type { Report, Span, Edit } from '../types';
@@ -8,7 +8,7 @@ import type { Report, Span, Edit } from '../types';
 /** Where a section-missing problem points: the title, or the first non-empty line. */
 export function reportAnchor(report: Report): Span {
   if (report.title) return report.title.span;
-  for (const line of splitLines(report.text)) {
+  for (const line of linesOf(report)) {
     const s = trimSpan(report.text, line.start, line.end);
     if (s.end > s.start) return s;
   }
@@ -42,7 +42,7 @@ function insertion(report: Report, index: number): { edit: Edit; withTable: bool
 /** The last non-blank line that ends at or before `offset`, after the title: the end of the section before. */
 function lineBefore(report: Report, offset: number): Span | null {
   const floor = report.title?.span.end ?? 0;
-  const lines = splitLines(report.text);
+  const lines = linesOf(report);
   for (let i = lines.length - 1; i >= 0; i--) {
     if (lines[i].end > offset) continue;
     if (lines[i].start < floor) return null;
@@ -54,7 +54,7 @@ function lineBefore(report: Report, offset: number): Span | null {
 
 /** The trimmed line that starts at `offset` (or the nearest non-blank one after it). */
 function lineAt(report: Report, offset: number): Span {
-  for (const line of splitLines(report.text)) {
+  for (const line of linesOf(report)) {
     if (line.end < offset) continue;
     const s = trimSpan(report.text, Math.max(line.start, offset), line.end);
     if (s.end > s.start) return s;
