@@ -3,10 +3,10 @@
 
 import type { SeveritySetting } from '../../core/src';
 
-export type Command = 'check' | 'fix' | 'explain' | 'show' | 'convert' | 'export' | 'help' | 'version';
+export type Command = 'check' | 'fix' | 'explain' | 'show' | 'new' | 'convert' | 'export' | 'help' | 'version';
 /** The commands with a help page of their own. */
-export type HelpTopic = 'check' | 'fix' | 'explain' | 'show' | 'convert' | 'export';
-const HELP_TOPICS: readonly string[] = ['check', 'fix', 'explain', 'show', 'convert', 'export'];
+export type HelpTopic = 'check' | 'fix' | 'explain' | 'show' | 'new' | 'convert' | 'export';
+const HELP_TOPICS: readonly string[] = ['check', 'fix', 'explain', 'show', 'new', 'convert', 'export'];
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type EncodingOption = 'auto' | 'utf-8' | 'gb18030';
 export type FixMode = 'dry-run' | 'write' | 'stdout';
@@ -15,6 +15,9 @@ export interface Options {
   command: Command;
   /** For `help`: the command whose help is asked, if any. */
   helpFor?: HelpTopic;
+  /** For `new`: last year's report, the new report's year. `--out` (new, export): where to write. */
+  from?: string;
+  year?: number;
   format: OutputFormat;
   encoding: EncodingOption;
   rules: Record<string, SeveritySetting>;
@@ -41,6 +44,8 @@ export class UsageError extends Error {}
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const ENCODINGS: readonly EncodingOption[] = ['auto', 'utf-8', 'gb18030'];
+/** `convert --to`: the three table layouts (core/src/convert-layout.ts) and the 2021 format (core/src/draft.ts). */
+export const CONVERT_TARGETS: readonly string[] = ['cells', 'rows', 'markdown', '2021'];
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
 /**
@@ -73,7 +78,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
   }
   if (!HELP_TOPICS.includes(first)) {
     if (first.startsWith('-')) throw new UsageError(`未知选项 (unknown option): ${first}`);
-    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show、convert、export`);
+    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show、new、convert、export`);
   }
   opts.command = first as Command;
   args.shift();
@@ -114,8 +119,22 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         opts.format = v as OutputFormat;
         break;
       }
+      case '--from': {
+        onlyFor('new');
+        const v = takeValue();
+        if (!v) throw new UsageError('--from 需要文件路径 (--from needs a FILE)');
+        opts.from = v;
+        break;
+      }
+      case '--year': {
+        onlyFor('new');
+        const v = takeValue();
+        if (!/^(19|20)[0-9]{2}$/.test(v)) throw new UsageError(`--year 应为四位年份，如 2024 (got "${v}")`);
+        opts.year = Number(v);
+        break;
+      }
       case '--encoding': {
-        onlyFor('check', 'fix', 'show', 'convert', 'export');
+        onlyFor('check', 'fix', 'show', 'new', 'convert', 'export');
         const v = takeValue().toLowerCase();
         const norm = v === 'utf8' ? 'utf-8' : v;
         if (!ENCODINGS.includes(norm as EncodingOption)) throw new UsageError(`--encoding 取值应为 auto、utf-8 或 gb18030 (got "${v}")`);
@@ -164,13 +183,13 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
       case '--to': {
         onlyFor('convert', 'export');
         const v = takeValue();
-        const allowed = opts.command === 'convert' ? ['cells', 'rows', 'markdown'] : ['docx', 'html'];
+        const allowed = opts.command === 'convert' ? CONVERT_TARGETS : ['docx', 'html'];
         if (!allowed.includes(v)) throw new UsageError(`--to 取值应为 ${allowed.join('、')} (got "${v}")`);
         opts.to = v;
         break;
       }
       case '--out': {
-        onlyFor('export');
+        onlyFor('new', 'export');
         const v = takeValue();
         if (!v) throw new UsageError('--out 需要文件路径 (--out needs a FILE)');
         opts.out = v;
@@ -196,11 +215,16 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
     opts.code = positional[0];
     return opts;
   }
+  if (opts.command === 'new') {
+    if (!opts.from) throw new UsageError('new 需要 --from FILE（上一年度的报告） (new needs --from FILE: last year\'s report)');
+    if (positional.length) throw new UsageError(`new 不接受路径参数 (new takes no PATH): ${positional[0]}；用 --out FILE 指定新报告`);
+    return opts;
+  }
   if (positional.length === 0) throw new UsageError(`${opts.command} 需要至少一个路径 (${opts.command} needs at least one PATH; use - for stdin)`);
   opts.paths = positional;
   if (opts.command === 'show' && positional.length !== 1) throw new UsageError('show 只接受一个文件 (show takes exactly one FILE)');
   if (opts.command === 'convert' || opts.command === 'export') {
-    if (!opts.to) throw new UsageError(opts.command === 'convert' ? 'convert 需要 --to cells|rows|markdown' : 'export 需要 --to docx|html');
+    if (!opts.to) throw new UsageError(opts.command === 'convert' ? 'convert 需要 --to cells|rows|markdown|2021' : 'export 需要 --to docx|html');
     if (positional.length !== 1) throw new UsageError(`${opts.command} 只接受一个文件 (${opts.command} takes exactly one FILE)`);
     if (opts.fixMode === 'write' && positional[0] === '-') throw new UsageError('convert --write 不能写回标准输入 (cannot --write to stdin)');
   }

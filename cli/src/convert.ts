@@ -1,10 +1,12 @@
-// `nianbao convert --to cells|rows|markdown FILE [--write]`: the report with its tables re-laid
-// (core/src/convert-layout.ts), on stdout or written back in place. README.md "Layout conversion".
+// `nianbao convert --to cells|rows|markdown|2021 FILE [--write]`: the report with its tables re-laid
+// (core/src/convert-layout.ts) or its 2019 tables rewritten as 2021 tables (core/src/draft.ts), on
+// stdout or written back in place. README.md "Layout conversion" and "Across years".
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { convertLayout, describeConversion, type TextLayout } from '../../core/src/convert-layout';
 import { applyEdits } from '../../core/src';
+import { convertTo2021 } from '../../core/src/draft';
 import type { Options } from './args';
 import { collect } from './inputs';
 import type { Input } from './inputs';
@@ -64,17 +66,33 @@ export async function readOne(opts: Options, io: Io): Promise<Input | null> {
 export async function runConvert(opts: Options, io: Io): Promise<number> {
   const input = await readOne(opts, io);
   if (!input) return 2;
-  const to = opts.to as TextLayout;
+  const to = opts.to as TextLayout | '2021';
   if (!input.doc.identity) {
     io.err(
       `nianbao: ${input.display}: 只能转换纯文本年报（每格一行、每行一行、Markdown 表格）；网页或连写文本请先用 nianbao show 查看 (convert reads plain-text reports only: ${input.doc.layout})\n`,
     );
     return 2;
   }
-  const result = convertLayout(input.report, { to });
   const text = input.decoded.text;
-  const converted = result.edits.length ? applyEdits(text, result.edits) : text;
-  io.err(`nianbao: ${input.display}: ${describeConversion(result, to)}\n`);
+  let converted: string;
+  let status: number;
+  if (opts.to === '2021') {
+    const conversion = convertTo2021(input.report);
+    if (!conversion) {
+      converted = text;
+      io.err(`nianbao: ${input.display}: 没有 2019 年格式的表二、表三，无需转换 (no 2019-format tables)\n`);
+    } else {
+      converted = applyEdits(text, conversion.edits);
+      for (const f of conversion.flags) io.err(`nianbao: ${input.display}: ${f.table}${f.cell}：${f.reason}\n`);
+      io.err(`nianbao: ${input.display}: 已改为 2021 年格式的表格，${conversion.flags.length} 处需按实际填写 (converted to the 2021 tables)\n`);
+    }
+    status = 0;
+  } else {
+    const result = convertLayout(input.report, { to });
+    converted = result.edits.length ? applyEdits(text, result.edits) : text;
+    io.err(`nianbao: ${input.display}: ${describeConversion(result, to)}\n`);
+    status = result.skipped.length ? 1 : 0;
+  }
   if (opts.fixMode === 'write') {
     if (converted !== text) {
       const d = input.decoded;
@@ -93,7 +111,7 @@ export async function runConvert(opts: Options, io: Io): Promise<number> {
   } else {
     io.out(encode(converted, input.decoded));
   }
-  return result.skipped.length ? 1 : 0;
+  return status;
 }
 
 // ---------------------------------------------------------------------------

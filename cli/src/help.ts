@@ -8,7 +8,8 @@ export const MAIN_HELP = `nianbao — 政府信息公开工作年度报告检查
   nianbao fix   [--write | --stdout] [--encoding auto|utf-8|gb18030] [--rule CODE=SEVERITY]... [--config FILE] [--plugin] PATH...
   nianbao explain CODE
   nianbao show [--format text|json] [--encoding auto|utf-8|gb18030] FILE
-  nianbao convert --to cells|rows|markdown [--write] [--encoding auto|utf-8|gb18030] FILE
+  nianbao new --from FILE [--year YEAR] [--out FILE]
+  nianbao convert --to cells|rows|markdown|2021 [--write] [--encoding auto|utf-8|gb18030] FILE
   nianbao export --to docx|html [--out FILE] [--encoding auto|utf-8|gb18030] FILE
   nianbao --help | --version
   nianbao <command> --help
@@ -97,7 +98,20 @@ markdown、html 网页、run-together 数字连写的网页文字），以及每
   -h, --help           显示本帮助
 `;
 
-export const CONVERT_HELP = `用法 (usage): nianbao convert --to cells|rows|markdown [--write] [--encoding auto|utf-8|gb18030] FILE
+export const NEW_HELP = `用法 (usage): nianbao new --from FILE [--year YEAR] [--out FILE]
+
+由上一年度的报告生成本年度报告的草稿（2021 年格式）：标题、机关、年度和统计期间改为新的年度；
+表三“二、上年结转”取上年的“四、结转下年度继续办理”；表二的现行有效件数沿用上年；其余数字为 0；
+总体情况、存在的主要问题、其他需要报告的事项保留上年的文字并把年份顺延，供改写
+（用 nianbao check 检查时，正文中与表格不符的数字都会被指出）。
+
+选项 (options):
+  --from FILE     上一年度的报告（.txt、.md、.html）
+  --year YEAR     新报告的年度（默认：上年报告的年度加 1）
+  --out FILE      写入这个文件（已存在时不覆盖）；不给时输出到标准输出
+`;
+
+export const CONVERT_HELP = `用法 (usage): nianbao convert --to cells|rows|markdown|2021 [--write] [--encoding auto|utf-8|gb18030] FILE
 
 把年报中的统计表（表二、表三、表四）改排成另一种排法，行名、表头和每个数字原样保留，正文和标题不动：
   cells      每格一行（从网页复制的样子）
@@ -105,15 +119,18 @@ export const CONVERT_HELP = `用法 (usage): nianbao convert --to cells|rows|mar
   markdown   Markdown 表格
 表头按官方格式重写。表格有结构问题（缺行、多余数字等）、或转换后读出的数字或检查结果会变时，该表
 保持原样，并在 stderr 说明原因。
+或者把 2019 年格式的表格改为 2021 年格式：
+  2021       表二、表三改为 2021 年的行和列：有确定对应关系的格照抄，没有对应的格填 0，并在 stderr
+             逐项列出需要按实际填写的格（没有 2019 年格式的表格时原样输出）
 
 选项 (options):
-  --to cells|rows|markdown   目标排法（必填）
+  --to cells|rows|markdown|2021   目标排法或 2021 年格式（必填）
   --write                    写回原文件（按原编码、BOM 和换行符；先写临时文件再替换，不会留下半个文件）；
                              不加时把转换后的全文输出到 stdout
   --encoding auto|utf-8|gb18030   读取编码（同 check）
   -h, --help                 显示本帮助
 
-退出状态 (exit status): 0 全部转换（或已是该排法）；1 有表格未转换（原因见 stderr）；2 用法或读写错误。
+退出状态 (exit status): 0 全部转换（或已是该排法、该格式）；1 有表格未转换（原因见 stderr）；2 用法或读写错误。
 `;
 
 export const EXPORT_HELP = `用法 (usage): nianbao export --to docx|html [--out FILE] [--encoding auto|utf-8|gb18030] FILE

@@ -14,8 +14,9 @@ import { effectiveFor, type Effective } from '../../node/src/effective';
 import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
 import { parseArgs, UsageError } from './args';
 import type { Options } from './args';
-import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, EXPORT_HELP, FIX_HELP, MAIN_HELP, SHOW_HELP } from './help';
+import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, EXPORT_HELP, FIX_HELP, MAIN_HELP, NEW_HELP, SHOW_HELP } from './help';
 import { runConvert, runExport } from './convert';
+import { draftFromLastYear } from '../../core/src/draft';
 import { showModel, showText } from './show';
 import { collect, readDocument } from './inputs';
 import type { Input } from './inputs';
@@ -68,7 +69,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     opts = parseArgs(argv, codes);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`nianbao: ${e.message}\n用法 (usage): nianbao check|fix|explain|show|convert|export …；详见 nianbao --help\n`);
+      io.err(`nianbao: ${e.message}\n用法 (usage): nianbao check|fix|explain|show|new|convert|export …；详见 nianbao --help\n`);
       return 2;
     }
     throw e;
@@ -84,10 +85,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
               ? EXPLAIN_HELP
               : opts.helpFor === 'show'
                 ? SHOW_HELP
-                : opts.helpFor === 'convert'
-                  ? CONVERT_HELP
-                  : opts.helpFor === 'export'
-                    ? EXPORT_HELP
+                : opts.helpFor === 'new'
+                  ? NEW_HELP
+                  : opts.helpFor === 'convert'
+                    ? CONVERT_HELP
+                    : opts.helpFor === 'export'
+                      ? EXPORT_HELP
                     : MAIN_HELP,
       );
       return 0;
@@ -102,11 +105,52 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return runFix(opts, io);
     case 'show':
       return runShow(opts, io);
+    case 'new':
+      return runNew(opts, io);
     case 'convert':
       return runConvert(opts, io);
     case 'export':
       return runExport(opts, io);
   }
+}
+
+// ---------------------------------------------------------------------------
+// new (core/src/draft.ts); convert is in convert.ts
+
+/** The one report `new --from FILE` reads, or null after telling why. */
+async function readFrom(file: string, opts: Options, io: Io): Promise<Input | null> {
+  let found: Input | null = null;
+  let failed = false;
+  await collect([file], opts.encoding, (input) => (found = input), (e) => {
+    failed = true;
+    io.err(errorLine(e) + '\n');
+  });
+  if (!found && !failed) io.err(`nianbao: ${file}: 不是单个年报文件 (not a single report file)\n`);
+  return found;
+}
+
+async function runNew(opts: Options, io: Io): Promise<number> {
+  const last = await readFrom(opts.from!, opts, io);
+  if (!last) return 2;
+  if (last.report.year === null && opts.year === undefined) {
+    io.err(`nianbao: ${opts.from}: 标题中没有年度，请用 --year 指定新报告的年度 (no year in the title: give --year)\n`);
+    return 2;
+  }
+  const layout = opts.out && /\.md$/i.test(opts.out) ? 'markdown' : last.doc.identity ? last.report.layout : 'row';
+  const text = draftFromLastYear(last.report, { year: opts.year, layout });
+  if (!opts.out) {
+    io.out(text);
+    return 0;
+  }
+  try {
+    fs.writeFileSync(opts.out, text, { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(`nianbao: ${opts.out}: ${code === 'EEXIST' ? '文件已存在，未覆盖 (file exists; not overwritten)' : `无法写入 (cannot write: ${(e as Error).message.split('\n')[0]})`}\n`);
+    return 2;
+  }
+  io.err(`nianbao: 已由 ${opts.from} 生成 ${opts.out}（请逐项更新数字和文字） (draft written)\n`);
+  return 0;
 }
 
 // ---------------------------------------------------------------------------

@@ -14,7 +14,8 @@ import {
   RecomputeRequestMethod,
   ReportInfoRequestMethod,
 } from '../../server/src/protocol';
-import type { CheckTextResult, RecomputeResult, ReportInfo } from '../../server/src/protocol';
+import type { CheckTextResult, ConvertTo2021Result, DraftFromLastYearResult, RecomputeResult, ReportInfo } from '../../server/src/protocol';
+import { ConvertTo2021RequestMethod, DraftFromLastYearRequestMethod } from '../../server/src/protocol';
 import { registerLayoutCommands } from './layout-commands';
 
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown', 'html'];
@@ -93,6 +94,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(workspaceDiagnostics)),
     vscode.commands.registerCommand('nianbao.importDocx', (uri?: vscode.Uri) => importDocx(uri)),
     vscode.commands.registerCommand('nianbao.showTables', (uri?: string | vscode.Uri, table?: string) => showTables(context, uri, table)),
+    vscode.commands.registerCommand('nianbao.newReportFromLastYear', (uri?: string | vscode.Uri, year?: number) => newReportFromLastYear(uri, year)),
+    vscode.commands.registerCommand('nianbao.convertTo2021', (uri?: string | vscode.Uri) => convertTo2021Command(uri)),
     // Not in the palette: the buttons of the two offers call them, and the tests.
     vscode.commands.registerCommand('nianbao.reopenAsGb18030', (uri?: vscode.Uri) => reopenAsGb18030(uri)),
     vscode.commands.registerCommand('nianbao.useReportMode', (uri?: vscode.Uri) => useReportMode(context, uri)),
@@ -281,6 +284,62 @@ async function newReport(agency?: string, year?: number | string): Promise<vscod
   await editor.edit((b) => b.insert(new vscode.Position(0, 0), content));
   editor.selection = new vscode.Selection(0, 0, 0, 0);
   return doc.uri;
+}
+
+// ---------------------------------------------------------------------------
+// nianbao.newReportFromLastYear, nianbao.convertTo2021 (core/src/draft.ts, through the server)
+
+/** This year's draft from last year's report (the active editor's, or one picked): an untitled .nianbao.md. */
+async function newReportFromLastYear(arg?: string | vscode.Uri, year?: number): Promise<vscode.Uri | undefined> {
+  let uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    const picked = await vscode.window.showOpenDialog({
+      title: vscode.l10n.t('Report of the previous year'),
+      canSelectMany: false,
+      filters: { [vscode.l10n.t('Annual reports')]: ['txt', 'md', 'html', 'htm'] },
+    });
+    uri = picked?.[0];
+  }
+  if (!uri || !client) return undefined;
+  const last = await vscode.workspace.openTextDocument(uri);
+  const draft = await client.sendRequest<DraftFromLastYearResult | null>(DraftFromLastYearRequestMethod, { uri: last.uri.toString(), year });
+  if (!draft) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This document is not an annual report with a year in its title: no draft can be made from it.'));
+    return undefined;
+  }
+  const target = await untitledReportUri(reportFileName(draft.agency ?? '', draft.year));
+  const doc = await vscode.workspace.openTextDocument(target);
+  const editor = await vscode.window.showTextDocument(doc);
+  if (doc.languageId !== 'nianbao') await vscode.languages.setTextDocumentLanguage(doc, 'nianbao');
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), draft.text));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return doc.uri;
+}
+
+/** The report's 2019 tables rewritten in the 2021 format, in one undo step; the cells to fill are listed. */
+async function convertTo2021Command(arg?: string | vscode.Uri): Promise<{ edits: number; flags: string[] } | undefined> {
+  const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri || !client) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report first.'));
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const r = await client.sendRequest<ConvertTo2021Result | null>(ConvertTo2021RequestMethod, { uri: doc.uri.toString() });
+  if (!r || !r.edits.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No tables in the 2019 format to convert (a web page or crawler text is not rewritten).'));
+    return { edits: 0, flags: [] };
+  }
+  if (r.version !== doc.version) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The document changed meanwhile. Please try again.'));
+    return undefined;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of r.edits) edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+  await vscode.workspace.applyEdit(edit);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('The tables are now in the 2021 format. Fill in by hand: {0}', r.flags.length ? r.flags.join('；') : vscode.l10n.t('nothing')),
+  );
+  return { edits: r.edits.length, flags: r.flags };
 }
 
 /** The file name of a new report: the title's words, no characters a file system refuses. */

@@ -150,3 +150,25 @@ export interface TablesResult {
   isReport: boolean;
   tables: TableView[];
 }
+
+/** This year's draft from last year's report (core/src/draft.ts), for nianbao.newReportFromLastYear. */
+export const DraftFromLastYearRequestMethod = 'nianbao/draftFromLastYear';
+export interface DraftFromLastYearParams {
+  uri: string;
+  /** Default: last year's + 1. */
+  year?: number;
+}
+export interface DraftFromLastYearResult {
+  text: string;
+  agency: string | null;
+  year: number;
+}
+
+/** The 2019 tables of a report rewritten in the 2021 format (core/src/draft.ts), for nianbao.convertTo2021. */
+export const ConvertTo2021RequestMethod = 'nianbao/convertTo2021';
+export interface ConvertTo2021Result {
+  version: number;
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  /** The cells left at 0 (or to be split) for the writer, as `表二“规章”·本年废止件数：reason`. */
+  flags: string[];
+}

@@ -42,7 +42,10 @@ import { AnalysisCache, REPORT_LANGUAGE, coreSettings, isChecked, readByLanguage
 import type { Analysis } from './analysis';
 import { intersects, positionsOf, sameRange, toDiagnostic, toRange, toTextEdit } from './convert';
 import type { OtherFile } from './convert';
+import { convertTo2021, draftFromLastYear } from '../../core/src/draft';
 import {
+  ConvertTo2021RequestMethod,
+  DraftFromLastYearRequestMethod,
   CheckTextRequestMethod,
   ConvertLayoutRequestMethod,
   ExportRequestMethod,
@@ -50,7 +53,7 @@ import {
   ReportInfoRequestMethod,
   TablesRequestMethod,
 } from './protocol';
-import type { CheckTextParams, CheckTextResult, ConvertLayoutParams, ConvertLayoutResult, ExportParams, ExportResult, RecomputeResult, ReportInfo, TablesResult, TableViewCell, UriParams } from './protocol';
+import type { CheckTextParams, CheckTextResult, ConvertLayoutParams, ConvertLayoutResult, ConvertTo2021Result, DraftFromLastYearParams, DraftFromLastYearResult, ExportParams, ExportResult, RecomputeResult, ReportInfo, TablesResult, TableViewCell, UriParams } from './protocol';
 import { convertLayout, describeConversion, TEXT_LAYOUTS, type TextLayout } from '../../core/src/convert-layout';
 import { SettingsCache } from './settings';
 import { isLimitError } from '../../core/src/readers/limits';
@@ -679,6 +682,26 @@ connection.onRequest(TablesRequestMethod, async (params: UriParams): Promise<Tab
     };
   });
   return { version: doc.version, isReport: true, tables };
+});
+
+connection.onRequest(DraftFromLastYearRequestMethod, (params: DraftFromLastYearParams): DraftFromLastYearResult | null => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const report = cache.document(params.uri, doc.version, () => doc.getText()).report;
+  if (!report.isReport || (report.year === null && params.year === undefined)) return null;
+  const year = params.year ?? report.year! + 1;
+  // The new report is a *.nianbao.md file (nianbao.newReport's naming): Markdown tables.
+  return { text: draftFromLastYear(report, { year, layout: 'markdown', eol: '\n' }), agency: report.agency, year };
+});
+
+connection.onRequest(ConvertTo2021RequestMethod, (params: UriParams): ConvertTo2021Result | null => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const read = cache.document(params.uri, doc.version, () => doc.getText());
+  if (!read.identity) return null; // a page or crawler text: its tables are not rewritten
+  const c = convertTo2021(read.report);
+  if (!c) return { version: doc.version, edits: [], flags: [] };
+  return { version: doc.version, edits: c.edits.map((e) => toTextEdit(doc, e)), flags: c.flags.map((f) => `${f.table}${f.cell}：${f.reason}`) };
 });
 
 /**

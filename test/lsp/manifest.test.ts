@@ -22,7 +22,7 @@ describe('manifest', () => {
     JSON.parse(read(pkg.contributes.grammars[0].path));
     assert.deepEqual(
       pkg.contributes.commands.map((c: { command: string }) => c.command).sort(),
-      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.fixAll', 'nianbao.importDocx', 'nianbao.newReport', 'nianbao.recomputeTotals', 'nianbao.showTables'],
+      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.convertTo2021', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.fixAll', 'nianbao.importDocx', 'nianbao.newReport', 'nianbao.newReportFromLastYear', 'nianbao.recomputeTotals', 'nianbao.showTables'],
     );
     for (const c of pkg.contributes.commands) assert.ok(c.category, `${c.command} has a category`);
     const props = pkg.contributes.configuration.properties;

@@ -219,10 +219,10 @@ test('nianbao convert --to rows prints the converted report; --write rewrites th
 test('nianbao convert: usage errors and pages', () => {
   const noTo = nianbao(['convert', path.join(FIXTURES, 'clean-2021.md')]);
   assert.equal(noTo.status, 2);
-  assert.match(noTo.stderr, /convert 需要 --to cells\|rows\|markdown/);
+  assert.match(noTo.stderr, /convert 需要 --to cells\|rows\|markdown\|2021/);
   const bad = nianbao(['convert', '--to', 'docx', path.join(FIXTURES, 'clean-2021.md')]);
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /--to 取值应为 cells、rows、markdown/);
+  assert.match(bad.stderr, /--to 取值应为 cells、rows、markdown、2021/);
   const page = nianbao(['convert', '--to', 'rows', path.join(FIXTURES, 'page-2021.html')]);
   assert.equal(page.status, 2);
   assert.match(page.stderr, /只能转换纯文本年报/);

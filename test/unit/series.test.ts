@@ -146,3 +146,100 @@ test('the 平潭 published reports form one series; what the cross-year checks f
   // The 2020 report is not there: one gap, told on 2021.
   assert.deepEqual(lines.filter((l) => l.includes('[series-gap]')).map((l) => l.split(':')[0]), ['pingtan-2021.txt']);
 });
+
+// ---------------------------------------------------------------------------
+// New draft from last year's, 2019 → 2021 conversion (core/src/draft.ts)
+
+import { convertTo2021, draftFromLastYear } from '../../core/src/draft';
+import { FORMAT_2021, parse, check } from '../../core/src';
+import * as os from 'node:os';
+
+test('the draft from last year\'s: new year everywhere, 上年结转 from last year, 现行有效 carried, no carry-over error', () => {
+  const last = readText(read('songling-2021.txt')).report;
+  const draft = draftFromLastYear(last, { year: 2022 });
+  assert.match(draft.split('\n')[0], /^青禾市松岭县林业局2022年度政府信息公开工作年度报告$/);
+  assert.ok(!/2021\s*年/.test(draft), 'no 2021 left in the draft');
+  assert.match(draft, /统计期限从2022年1月1日到2022年12月31日/);
+  assert.match(draft, /2022年，本局认真落实政府信息公开工作要求/, 'last year\'s prose kept, its year moved on');
+  const doc = readText(draft);
+  const t3 = doc.report.tables.find((t) => t.id === 'T3')!;
+  assert.deepEqual(t3.rows.find((r) => r.key === 'carriedIn')!.cells.map((c) => c.value), [4, 1, 0, 0, 0, 0, 5]);
+  assert.deepEqual(t3.rows.find((r) => r.key === 'received')!.cells.map((c) => c.value), [0, 0, 0, 0, 0, 0, 0]);
+  const t2 = doc.report.tables.find((t) => t.id === 'T2')!;
+  assert.deepEqual(t2.rows.find((r) => r.key === 'normative')!.cells.map((c) => `${c.column}=${c.value}`), ['issued=0', 'repealed=0', 'valid=27']);
+  const across2 = checkSeries([member('songling-2021.txt'), seriesMember('draft', 'draft', doc)]).get('draft') ?? [];
+  assert.deepEqual(across2.map((p) => p.code), []);
+  const own = checkDocument(doc).map((p) => p.code);
+  assert.ok(!own.includes('table-shape') && !own.includes('year-mismatch') && !own.includes('format-outdated'), own.join(', '));
+});
+
+test('the draft from a 2019-format last year is in the 2021 format', () => {
+  const draft = draftFromLastYear(readText(read('songling-2020.txt')).report, { year: 2021 });
+  const doc = readText(draft);
+  assert.equal(doc.report.format, '2021');
+  assert.ok(doc.report.tables.every((t) => t.format === '2021'));
+  assert.deepEqual(doc.report.tables.find((t) => t.id === 'T3')!.rows.find((r) => r.key === 'carriedIn')!.cells.map((c) => c.value), [2, 1, 0, 0, 0, 0, 3]);
+  assert.deepEqual(checkSeries([member('songling-2020.txt'), seriesMember('d', 'd', doc)]).get('d') ?? [], []);
+  assert.ok(!checkDocument(doc).some((p) => p.code === 'table-shape'));
+});
+
+test('converting the 2019 tables: a 2021-format report with no table-shape error; uncertain cells flagged', () => {
+  const c = convertTo2021(readText(read('songling-2020.txt')).report)!;
+  const converted = applyEdits(read('songling-2020.txt'), c.edits);
+  const as2021 = parse(converted, { formats: [FORMAT_2021] });
+  assert.ok(as2021.tables.every((t) => t.format === '2021'));
+  assert.deepEqual(check(as2021).filter((p) => p.code === 'table-shape'), []);
+  const t3 = as2021.tables.find((t) => t.id === 'T3')!;
+  assert.deepEqual(t3.rows.find((r) => r.key === 'carriedOut')!.cells.map((c) => c.value), [2, 1, 0, 0, 0, 0, 3]);
+  const t2 = as2021.tables.find((t) => t.id === 'T2')!;
+  assert.deepEqual(t2.rows.find((r) => r.key === 'normative')!.cells.map((x) => `${x.column}=${x.value}`), ['issued=4', 'repealed=0', 'valid=0']);
+  assert.deepEqual(t2.rows.find((r) => r.key === 'licensing')!.cells.map((x) => x.value), [96]);
+  assert.deepEqual(c.flags.map((f) => `${f.table}${f.cell}`), [
+    '表二“规章”·本年废止件数、“规章”·现行有效件数',
+    '表二“行政规范性文件”·本年废止件数、“行政规范性文件”·现行有效件数',
+    '表二“行政事业性收费”',
+  ]);
+});
+
+test('CLI: new --from … --year, convert', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-new-'));
+  try {
+    const out = path.join(dir, 'songling-2022.txt');
+    const r = nianbao(['new', '--from', 'test/fixtures/series/songling-2021.txt', '--year', '2022', '--out', out]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(nianbao(['new', '--from', 'test/fixtures/series/songling-2021.txt', '--out', out]).status, 2, 'never overwrites');
+    fs.copyFileSync(path.join(SERIES, 'songling-2021.txt'), path.join(dir, 'songling-2021.txt'));
+    const checked = JSON.parse(nianbao(['check', '--format', 'json', dir]).stdout);
+    const draft = checked.files.find((f: { path: string }) => f.path.endsWith('songling-2022.txt'));
+    assert.equal(draft.report.year, 2022);
+    assert.ok(!draft.diagnostics.some((d: { code: string }) => d.code === 'carry-over' || d.code === 'table-shape'));
+    const stdout = nianbao(['new', '--from', 'test/fixtures/series/songling-2020.txt']);
+    assert.match(stdout.stdout, /^青禾市松岭县林业局2021年度/);
+    const conv = nianbao(['convert', '--to', '2021', 'test/fixtures/series/songling-2020.txt']);
+    assert.equal(conv.status, 0, conv.stderr);
+    assert.match(conv.stdout, /本年制发件数/);
+    assert.match(conv.stderr, /表二“行政规范性文件”·本年废止件数/);
+    assert.match(conv.stderr, /已改为 2021 年格式的表格/);
+    // the converted report reads as a 2021 report with no table-shape error
+    const converted = path.join(dir, 'songling-2020-converted.txt');
+    fs.writeFileSync(converted, conv.stdout);
+    const after = JSON.parse(nianbao(['check', '--format', 'json', converted]).stdout).files[0];
+    assert.equal(after.report.format, '2021');
+    assert.deepEqual(after.diagnostics.filter((d: { code: string }) => d.code === 'table-shape' || d.code === 'format-outdated'), []);
+    // --write rewrites in place; a report already in the 2021 tables is left as it is
+    const w = path.join(dir, 'songling-2020.txt');
+    fs.copyFileSync(path.join(SERIES, 'songling-2020.txt'), w);
+    assert.equal(nianbao(['convert', '--to', '2021', '--write', w]).status, 0);
+    assert.equal(fs.readFileSync(w, 'utf8'), conv.stdout);
+    const again = nianbao(['convert', '--to', '2021', w]);
+    assert.equal(again.status, 0);
+    assert.match(again.stderr, /没有 2019 年格式的表二、表三/);
+    assert.equal(again.stdout, conv.stdout);
+    // the layout targets are unchanged by the 2021 target
+    assert.equal(nianbao(['convert', 'test/fixtures/series/songling-2020.txt']).status, 2, '--to is required');
+    assert.equal(nianbao(['convert', '--to', '2019', 'test/fixtures/series/songling-2020.txt']).status, 2);
+    assert.equal(nianbao(['new']).status, 2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
