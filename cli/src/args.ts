@@ -2,6 +2,7 @@
 // exit 2), `--opt value` and `--opt=value` both accepted, `--` ends the options, `-` is stdin.
 
 import type { SeveritySetting } from '../../core/src';
+import { FORMAT_2021 } from '../../core/src/format';
 
 export type Command = 'check' | 'fix' | 'explain' | 'show' | 'new' | 'convert' | 'export' | 'help' | 'version';
 /** The commands with a help page of their own. */
@@ -45,7 +46,7 @@ export class UsageError extends Error {}
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const ENCODINGS: readonly EncodingOption[] = ['auto', 'utf-8', 'gb18030'];
 /** `convert --to`: the three table layouts (core/src/convert-layout.ts) and the 2021 format (core/src/draft.ts). */
-export const CONVERT_TARGETS: readonly string[] = ['cells', 'rows', 'markdown', '2021'];
+export const CONVERT_TARGETS: readonly string[] = ['cells', 'rows', 'markdown', FORMAT_2021.id];
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
 /**

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { convertLayout, describeConversion, type TextLayout } from '../../core/src/convert-layout';
 import { applyEdits } from '../../core/src';
 import { convertTo2021 } from '../../core/src/draft';
+import { FORMAT_2021 } from '../../core/src/format';
 import type { Options } from './args';
 import { collect } from './inputs';
 import type { Input } from './inputs';
@@ -66,7 +67,7 @@ export async function readOne(opts: Options, io: Io): Promise<Input | null> {
 export async function runConvert(opts: Options, io: Io): Promise<number> {
   const input = await readOne(opts, io);
   if (!input) return 2;
-  const to = opts.to as TextLayout | '2021';
+  const target = opts.to!;
   if (!input.doc.identity) {
     io.err(
       `nianbao: ${input.display}: 只能转换纯文本年报（每格一行、每行一行、Markdown 表格）；网页或连写文本请先用 nianbao show 查看 (convert reads plain-text reports only: ${input.doc.layout})\n`,
@@ -76,7 +77,7 @@ export async function runConvert(opts: Options, io: Io): Promise<number> {
   const text = input.decoded.text;
   let converted: string;
   let status: number;
-  if (opts.to === '2021') {
+  if (target === FORMAT_2021.id) {
     const conversion = convertTo2021(input.report);
     if (!conversion) {
       converted = text;
@@ -88,6 +89,7 @@ export async function runConvert(opts: Options, io: Io): Promise<number> {
     }
     status = 0;
   } else {
+    const to = target as TextLayout;
     const result = convertLayout(input.report, { to });
     converted = result.edits.length ? applyEdits(text, result.edits) : text;
     io.err(`nianbao: ${input.display}: ${describeConversion(result, to)}\n`);

@@ -224,8 +224,10 @@ test('CLI: new --from … --year, convert', () => {
     const converted = path.join(dir, 'songling-2020-converted.txt');
     fs.writeFileSync(converted, conv.stdout);
     const after = JSON.parse(nianbao(['check', '--format', 'json', converted]).stdout).files[0];
-    assert.equal(after.report.format, '2021');
     assert.deepEqual(after.diagnostics.filter((d: { code: string }) => d.code === 'table-shape' || d.code === 'format-outdated'), []);
+    // the report stays a 2020 report; its 表二 and 表三 now read as the 2021 tables
+    const shown = JSON.parse(nianbao(['show', '--format', 'json', converted]).stdout);
+    assert.deepEqual(shown.tables.filter((t: { id: string }) => t.id !== 'T4').map((t: { id: string; format: string }) => `${t.id}:${t.format}`), ['T2:2021', 'T3:2021']);
     // --write rewrites in place; a report already in the 2021 tables is left as it is
     const w = path.join(dir, 'songling-2020.txt');
     fs.copyFileSync(path.join(SERIES, 'songling-2020.txt'), w);
