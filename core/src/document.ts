@@ -7,6 +7,7 @@
 import { parse } from './parse';
 import { check } from './rules';
 import { fixAll } from './fix';
+import { lastAtOrBefore } from './text';
 import type { Report, Problem, Settings, Span, Edit, Fix, ReadingNote } from './types';
 import type { Piece, Place, PlacedRange, Reading, SourceLayout } from './source-map';
 export { TextBuilder, placeName } from './source-map';
@@ -43,14 +44,7 @@ export class Document {
   placeAt(offset: number): Place | null {
     const ps = this.places;
     if (!ps.length) return null;
-    let lo = 0;
-    let hi = ps.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ps[mid].t <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return ps[lo].t <= offset ? ps[lo].place : ps[0].place;
+    return ps[lastAtOrBefore(ps.length, (i) => ps[i].t, offset)].place;
   }
 
   /** True when `text` is `source` itself. */
@@ -60,13 +54,7 @@ export class Document {
 
   private pieceAt(offset: number, preferLeft: boolean): Piece | undefined {
     const ps = this.pieces!;
-    let lo = 0;
-    let hi = ps.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ps[mid].t <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(ps.length, (i) => ps[i].t, offset);
     let p = ps[lo];
     if (preferLeft && p && p.t === offset && lo > 0) p = ps[lo - 1];
     return p;

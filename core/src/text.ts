@@ -28,14 +28,8 @@ export interface Position {
 export function positionAt(text: string, offset: number): Position {
   const starts = lineStarts(text);
   const off = Math.max(0, Math.min(offset, text.length));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= off) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: off - starts[lo] };
+  const line = lastAtOrBefore(starts.length, (i) => starts[i], off);
+  return { line, character: off - starts[line] };
 }
 
 export function offsetAt(text: string, pos: Position): number {
@@ -55,11 +49,19 @@ export interface Line {
 
 /** Index of the line holding `offset` (the last line starting at or before it). */
 export function lineIndexAt(lines: Line[], offset: number): number {
+  return lastAtOrBefore(lines.length, (i) => lines[i].start, offset);
+}
+
+/**
+ * Binary search over `count` ascending keys (`keyAt(i)`): the index of the last key ≤ `value`,
+ * or 0 when there is none (the first element stands for everything before it). count ≥ 1.
+ */
+export function lastAtOrBefore(count: number, keyAt: (i: number) => number, value: number): number {
   let lo = 0;
-  let hi = lines.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
+    if (keyAt(mid) <= value) lo = mid;
     else hi = mid - 1;
   }
   return lo;

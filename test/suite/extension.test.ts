@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as iconv from 'iconv-lite';
+import { codeOf as code, ours, waitForDiagnostics as waitFor } from './diagnostics';
 
 const EXTENSION_ID = 'nianbao.nianbao';
 /** Longest wait for the server's diagnostics to reflect a change. */
@@ -42,33 +43,9 @@ async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'nianbao');
-}
-
 /** Resolves with the nianbao diagnostics of uri as soon as they satisfy the predicate. */
 function waitForDiagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const now = ours(uri);
-    if (ok(now)) return resolve(now);
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; have ${JSON.stringify(ours(uri).map(code))}`));
-    }, DIAGNOSTICS_TIMEOUT_MS);
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      const d = ours(uri);
-      if (ok(d)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(d);
-      }
-    });
-  });
-}
-
-function code(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+  return waitFor(uri, ok, what, DIAGNOSTICS_TIMEOUT_MS);
 }
 
 function summary(diags: vscode.Diagnostic[]): string[] {

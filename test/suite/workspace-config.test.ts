@@ -8,32 +8,13 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { codeOf, ours, waitForDiagnostics } from './diagnostics';
 
 const TIMEOUT_MS = 20_000;
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'nianbao');
-}
-
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
 function waitFor(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    if (ok(ours(uri))) return resolve(ours(uri));
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; have ${JSON.stringify(ours(uri).map((d) => `${codeOf(d)} ${d.message}`))}`));
-    }, TIMEOUT_MS);
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      if (ok(ours(uri))) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(ours(uri));
-      }
-    });
-  });
+  return waitForDiagnostics(uri, ok, what, TIMEOUT_MS);
 }
 
 const PLUGIN = `exports.rules = [{

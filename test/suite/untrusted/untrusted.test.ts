@@ -9,6 +9,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { codeOf, described, waitForDiagnostics } from '../diagnostics';
 
 const TIMEOUT_MS = 45_000;
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
@@ -32,28 +33,8 @@ const CONFIG = `{
 `;
 const UNTRUSTED_WARNING = '工作区不受信任，未加载插件规则（信任此工作区后生效）';
 
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'nianbao');
-}
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-const show = (ds: vscode.Diagnostic[]) => JSON.stringify(ds.map((d) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character} ${d.message}`));
-
 function waitFor(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    if (ok(ours(uri))) return resolve(ours(uri));
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; have ${show(ours(uri))}`));
-    }, TIMEOUT_MS);
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      if (ok(ours(uri))) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(ours(uri));
-      }
-    });
-  });
+  return waitForDiagnostics(uri, ok, what, TIMEOUT_MS);
 }
 
 /** [code, start line, start character, end line, end character] of each diagnostic, sorted. */
@@ -102,7 +83,7 @@ suite('restricted mode: plugin rules of .nianbao.json', () => {
     const diags = await waitFor(report, (d) => d.some((x) => codeOf(x) === 'narrative-mismatch') && d.some((x) => codeOf(x) === 'x-no-draft'), 'the built-in and declarative rules');
     assert.equal(ext.isActive, true, 'the extension activates in restricted mode');
     // All rules of a document run in one check, so the plugin's rule would be in this same result.
-    assert.deepEqual(located(diags), [at('narrative-mismatch', '63'), at('x-no-draft', '征求意见稿')].sort((a, b) => String(a).localeCompare(String(b))), show(diags));
+    assert.deepEqual(located(diags), [at('narrative-mismatch', '63'), at('x-no-draft', '征求意见稿')].sort((a, b) => String(a).localeCompare(String(b))), described(diags));
     const onConfig = await waitFor(config(), (d) => d.length > 0, 'the warning on the config file');
     assert.deepEqual(onConfig.map((d) => [d.severity, d.message]), [[vscode.DiagnosticSeverity.Warning, UNTRUSTED_WARNING]]);
     assert.equal(fs.existsSync(marker()), false, 'the plugin module was loaded in an untrusted workspace');
@@ -126,7 +107,7 @@ suite('restricted mode: plugin rules of .nianbao.json', () => {
     assert.deepEqual(
       located(diags),
       [at('narrative-mismatch', '63'), at('x-no-draft', '征求意见稿'), at('demo/no-placeholder', '某某')].sort((a, b) => String(a).localeCompare(String(b))),
-      show(diags),
+      described(diags),
     );
     await waitFor(config(), (d) => d.length === 0, 'the config file\'s warning to go');
     assert.equal(fs.existsSync(marker()), true, 'the plugin module was loaded once trusted');
