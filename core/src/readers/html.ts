@@ -1,6 +1,7 @@
-// HTML pages (`.html`, `.htm`, and HTML documents in VS Code that carry a report title). parse5, a
-// real HTML5 parser, keeps the source location of every text node; the reader turns the page into
-// the report text the parser already reads, with a map back to the page:
+// HTML pages (`.html`, `.htm`, and HTML documents in VS Code that carry a report title). parse5's
+// HTML5 tokenizer keeps the source location of every tag and text; html-tree.ts builds from it the
+// light tree this reader walks (implied ends, raw text, foster parenting as an HTML5 parser does).
+// The reader turns the page into the report text the parser already reads, with a map back to the page:
 //   - the text flow: each block (`<p>`, `<div>`, `<h1>`…, `<br>`) on a line of its own, so title and
 //     headings are lines; entities decoded, line breaks inside a block read as blanks;
 //   - each data `<table>` row as one Markdown row (`| label | 1 | 0 | … |`), the text of a cell joined
@@ -13,13 +14,12 @@
 // only the digits inside it. This module is bundled apart (dist/html.js) and loaded only when a
 // page is checked: see README.md, "Published layouts".
 
-import { parse } from 'parse5';
+import { buildTree } from './html-tree';
 import { normalizeLabel, isBlank, parseNumber } from '../text';
 import { DASHES, knownLabels } from './placed-text';
 import { TextBuilder, type Reading } from '../source-map';
 import type { ReadingNote, Span } from '../types';
-import { checkTree, scanHtml } from './html-limits';
-import { checkSize, utf8Length } from './limits';
+import { LIMITS, checkSize, utf8Length } from './limits';
 
 /** The few fields of a parse5 node this reader uses. */
 interface Node {
@@ -276,16 +276,17 @@ class Reader {
 
 /**
  * Read an HTML page (a whole document or an article fragment). A page past one of LIMITS.html
- * (size, nesting depth, elements, table cells: see html-limits.ts) throws a LimitError, and only that.
+ * (size, nesting depth, elements, table cells: see html-tree.ts) throws a LimitError, and only that.
  */
 export function readHtml(src: string): Reading {
-  checkSize('html', utf8Length(src));
-  scanHtml(src);
-  const doc = parse(src, { sourceCodeLocationInfo: true }) as unknown as Node;
-  checkTree(doc);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: most pages need no count.
+  if (src.length * 3 > LIMITS.html.maxBytes) checkSize('html', utf8Length(src));
+  const doc = buildTree(src);
   const r = new Reader(src);
   const out: Seg[] = [];
   r.collect(doc, out, false);
+  // The page's body is a block: its text ends a line.
+  out.push({ text: '\n', s: doc.sourceCodeLocation.endOffset, e: doc.sourceCodeLocation.endOffset, exact: false });
   r.emit(out);
   return r.b.finish('html', r.notes);
 }

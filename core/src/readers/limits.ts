@@ -18,8 +18,7 @@ const MiB = 1024 * 1024;
 
 export const LIMITS: ReaderLimits = {
   text: { maxBytes: 20 * MiB },
-  // maxElements bounds what the HTML parser builds: a few kilobytes of unclosed formatting tags
-  // (`<p><b id=1>x</p><p><b id=2>x</p>…`) make it rebuild every one of them in each paragraph.
+  // maxDepth and maxElements bound the tree the HTML reader builds (readers/html-tree.ts).
   // maxMs: in the language server, where a page is read in a worker thread (node/src/readers-worker.ts).
   html: { maxBytes: 20 * MiB, maxDepth: 512, maxCells: 200_000, maxElements: 400_000, maxMs: 10_000 },
   docx: { maxBytes: 50 * MiB, maxEntries: 5_000, maxPartBytes: 64 * MiB, maxTotalBytes: 256 * MiB },
