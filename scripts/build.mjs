@@ -19,6 +19,8 @@ const entries = [
   { in: 'node/src/reader-worker.ts', out: 'dist/reader-worker.js', external: [] },
   // The exporters (the `docx` package, the web page writer), loaded by the CLI and the server only when a report is exported.
   { in: 'node/src/export/index.ts', out: 'dist/export.js', external: [] },
+  // The series page writer (core/src/report-page.ts), loaded by `nianbao report` only when a page is made.
+  { in: 'core/src/report-page.ts', out: 'dist/report-page.js', external: [] },
   // The pdf.js side of the PDF reader (CLI only, run in a worker thread): pdf.js stays in node_modules.
   { in: 'node/src/pdf-worker.ts', out: 'dist/pdf-worker.js', external: ['pdfjs-dist'] },
   // The table view: the extension side, loaded the first time nianbao.showTables runs.

@@ -4,10 +4,10 @@
 import type { SeveritySetting } from '../../core/src';
 import { FORMAT_2021 } from '../../core/src/format';
 
-export type Command = 'check' | 'fix' | 'explain' | 'show' | 'new' | 'convert' | 'export' | 'help' | 'version';
+export type Command = 'check' | 'fix' | 'explain' | 'show' | 'new' | 'convert' | 'export' | 'report' | 'help' | 'version';
 /** The commands with a help page of their own. */
-export type HelpTopic = 'check' | 'fix' | 'explain' | 'show' | 'new' | 'convert' | 'export';
-const HELP_TOPICS: readonly string[] = ['check', 'fix', 'explain', 'show', 'new', 'convert', 'export'];
+export type HelpTopic = 'check' | 'fix' | 'explain' | 'show' | 'new' | 'convert' | 'export' | 'report';
+const HELP_TOPICS: readonly string[] = ['check', 'fix', 'explain', 'show', 'new', 'convert', 'export', 'report'];
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type EncodingOption = 'auto' | 'utf-8' | 'gb18030';
 export type FixMode = 'dry-run' | 'write' | 'stdout';
@@ -36,7 +36,7 @@ export interface Options {
   code?: string;
   /** `convert --to cells|rows|markdown`, `export --to docx|html`. */
   to?: string;
-  /** `export --out FILE`. */
+  /** `export --out FILE`, `report --out FILE`. */
   out?: string;
 }
 
@@ -79,7 +79,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
   }
   if (!HELP_TOPICS.includes(first)) {
     if (first.startsWith('-')) throw new UsageError(`未知选项 (unknown option): ${first}`);
-    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show、new、convert、export`);
+    throw new UsageError(`未知命令 (unknown command): ${first}；可用命令：check、fix、explain、show、new、convert、export、report`);
   }
   opts.command = first as Command;
   args.shift();
@@ -135,7 +135,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         break;
       }
       case '--encoding': {
-        onlyFor('check', 'fix', 'show', 'new', 'convert', 'export');
+        onlyFor('check', 'fix', 'show', 'new', 'convert', 'export', 'report');
         const v = takeValue().toLowerCase();
         const norm = v === 'utf8' ? 'utf-8' : v;
         if (!ENCODINGS.includes(norm as EncodingOption)) throw new UsageError(`--encoding 取值应为 auto、utf-8 或 gb18030 (got "${v}")`);
@@ -143,7 +143,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         break;
       }
       case '--rule': {
-        onlyFor('check', 'fix');
+        onlyFor('check', 'fix', 'report');
         const v = takeValue();
         const m = /^([^=]+)=(.*)$/.exec(v);
         if (!m) throw new UsageError(`--rule 的格式应为 CODE=off|info|warning|error (got "${v}")`);
@@ -160,7 +160,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         break;
       }
       case '--config': {
-        onlyFor('check', 'fix');
+        onlyFor('check', 'fix', 'report');
         const v = takeValue();
         if (!v) throw new UsageError('--config 需要配置文件路径 (--config needs a FILE)');
         opts.config = v;
@@ -175,7 +175,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
       }
       case '--plugin':
       case '--write-baseline': {
-        onlyFor(...(name === '--plugin' ? (['check', 'fix'] as Command[]) : (['check'] as Command[])));
+        onlyFor(...(name === '--plugin' ? (['check', 'fix', 'report'] as Command[]) : (['check'] as Command[])));
         if (eq >= 0) throw new UsageError(`${name} 不带取值 (${name} takes no value)`);
         if (name === '--plugin') opts.plugin = true;
         else opts.writeBaseline = true;
@@ -190,7 +190,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
         break;
       }
       case '--out': {
-        onlyFor('new', 'export');
+        onlyFor('new', 'export', 'report');
         const v = takeValue();
         if (!v) throw new UsageError('--out 需要文件路径 (--out needs a FILE)');
         opts.out = v;
@@ -229,6 +229,7 @@ export function parseArgs(argv: readonly string[], knownCodes: readonly string[]
     if (positional.length !== 1) throw new UsageError(`${opts.command} 只接受一个文件 (${opts.command} takes exactly one FILE)`);
     if (opts.fixMode === 'write' && positional[0] === '-') throw new UsageError('convert --write 不能写回标准输入 (cannot --write to stdin)');
   }
+  if (opts.command === 'report' && !opts.out) throw new UsageError('report 需要 --out FILE（汇总页写到哪里；--out - 输出到 stdout） (report needs --out FILE)');
   if (opts.command === 'fix') {
     if (opts.fixMode === 'stdout' && positional.length !== 1) {
       throw new UsageError('fix --stdout 只能处理一个文件 (fix --stdout takes exactly one file)');

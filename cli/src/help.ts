@@ -11,6 +11,7 @@ export const MAIN_HELP = `nianbao — 政府信息公开工作年度报告检查
   nianbao new --from FILE [--year YEAR] [--out FILE]
   nianbao convert --to cells|rows|markdown|2021 [--write] [--encoding auto|utf-8|gb18030] FILE
   nianbao export --to docx|html [--out FILE] [--encoding auto|utf-8|gb18030] FILE
+  nianbao report --out FILE [--encoding …] [--rule CODE=SEVERITY]... [--config FILE] [--plugin] PATH...
   nianbao --help | --version
   nianbao <command> --help
 
@@ -147,4 +148,24 @@ export const EXPORT_HELP = `用法 (usage): nianbao export --to docx|html [--out
   -h, --help       显示本帮助
 
 退出状态 (exit status): 0 已导出；1 已导出，但有表格存在结构问题（说明见 stderr）；2 用法或读写错误。
+`;
+
+export const REPORT_HELP = `用法 (usage): nianbao report --out FILE [选项] PATH...
+
+生成供审阅用的年报汇总页（一个网页文件）：每份年报的状态（有错误/有警告/有提示/无问题）和各规则的
+问题数；每个机关历年“本年新收”“予以公开”“结转下年度”的小图（内嵌 SVG）和数字表；每个问题一行，
+链接到所在文件（行:列）。年报按 nianbao check 的方式检查（配置文件、--rule，以及同一机关跨年度的
+上年结转等核对）。网页是单个文件：样式写在文件内，没有脚本，不引用任何外部资源，可直接打印。
+
+选项 (options):
+  --out FILE       写到这个文件（先写临时文件再替换，必填）；--out - 输出到 stdout。
+                   链接按 FILE 所在目录写成相对路径，移动网页时请连同年报一起移动
+  --encoding auto|utf-8|gb18030   读取编码（同 check）
+  --rule CODE=off|info|warning|error   调整规则级别（同 check）
+  --config FILE    使用这个配置文件（同 check）
+  --plugin         加载配置文件中的插件规则（同 check）
+  -h, --help       显示本帮助
+
+退出状态 (exit status): 0 已生成，没有“错误”级别的问题；1 已生成，至少一个错误；2 用法或读写错误
+（能读的年报仍写进汇总页）。
 `;

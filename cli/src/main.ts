@@ -14,7 +14,8 @@ import { effectiveFor, type Effective } from '../../node/src/effective';
 import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
 import { parseArgs, UsageError } from './args';
 import type { Options } from './args';
-import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, EXPORT_HELP, FIX_HELP, MAIN_HELP, NEW_HELP, SHOW_HELP } from './help';
+import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, EXPORT_HELP, FIX_HELP, MAIN_HELP, NEW_HELP, REPORT_HELP, SHOW_HELP } from './help';
+import { runReport } from './report';
 import { runConvert, runExport } from './convert';
 import { draftFromLastYear } from '../../core/src/draft';
 import { showModel, showText } from './show';
@@ -69,7 +70,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     opts = parseArgs(argv, codes);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`nianbao: ${e.message}\n用法 (usage): nianbao check|fix|explain|show|new|convert|export …；详见 nianbao --help\n`);
+      io.err(`nianbao: ${e.message}\n用法 (usage): nianbao check|fix|explain|show|new|convert|export|report …；详见 nianbao --help\n`);
       return 2;
     }
     throw e;
@@ -91,7 +92,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
                     ? CONVERT_HELP
                     : opts.helpFor === 'export'
                       ? EXPORT_HELP
-                    : MAIN_HELP,
+                      : opts.helpFor === 'report'
+                        ? REPORT_HELP
+                        : MAIN_HELP,
       );
       return 0;
     case 'version':
@@ -111,6 +114,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return runConvert(opts, io);
     case 'export':
       return runExport(opts, io);
+    case 'report': {
+      const configErrors: string[] = [];
+      return runReport(opts, io, settingsSource(opts, io, configErrors), configErrors);
+    }
   }
 }
 
