@@ -25,6 +25,8 @@ const entries = [
   { in: 'node/src/pdf-worker.ts', out: 'dist/pdf-worker.js', external: ['pdfjs-dist'] },
   // The table view: the extension side, loaded the first time nianbao.showTables runs.
   { in: 'client/src/tables.ts', out: 'dist/tables.js', external: ['vscode'] },
+  // The series page (年报汇总页): the extension side and the page writer, loaded the first time it is shown.
+  { in: 'client/src/series-page.ts', out: 'dist/series-page.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));
 
 // The table view's page runs in the webview (a browser): its script and its style sheet.

@@ -96,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nianbao.showTables', (uri?: string | vscode.Uri, table?: string) => showTables(context, uri, table)),
     vscode.commands.registerCommand('nianbao.newReportFromLastYear', (uri?: string | vscode.Uri, year?: number) => newReportFromLastYear(uri, year)),
     vscode.commands.registerCommand('nianbao.convertTo2021', (uri?: string | vscode.Uri) => convertTo2021Command(uri)),
+    vscode.commands.registerCommand('nianbao.showSeriesReport', () => showSeriesReport(context)),
     // Not in the palette: the buttons of the two offers call them, and the tests.
     vscode.commands.registerCommand('nianbao.reopenAsGb18030', (uri?: vscode.Uri) => reopenAsGb18030(uri)),
     vscode.commands.registerCommand('nianbao.useReportMode', (uri?: vscode.Uri) => useReportMode(context, uri)),
@@ -123,6 +124,22 @@ async function showTables(context: vscode.ExtensionContext, uri?: string | vscod
   // A path esbuild leaves alone: the module is loaded from beside dist/client.js when the command runs.
   const view = require(context.asAbsolutePath('dist/tables.js')) as typeof import('./tables');
   return view.showTables(context, client, uri, table);
+}
+
+// ---------------------------------------------------------------------------
+// nianbao.showSeriesReport: the series page (docs/series-page.md), a bundle of its own
+// (dist/series-page.js, with the page writer) loaded on first use
+
+async function showSeriesReport(context: vscode.ExtensionContext): Promise<unknown> {
+  if (!client) return undefined;
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder with annual reports first.'));
+    return undefined;
+  }
+  const uris = await vscode.workspace.findFiles(REPORT_FILES, EXCLUDED_FILES, MAX_WORKSPACE_FILES);
+  uris.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+  const page = require(context.asAbsolutePath('dist/series-page.js')) as typeof import('./series-page');
+  return page.showSeriesPage(client, uris);
 }
 
 // ---------------------------------------------------------------------------
@@ -472,9 +489,16 @@ async function checkWorkspace(collection: vscode.DiagnosticCollection): Promise<
       }
     },
   );
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('Checked {0} annual report(s) in {1} file(s): {2} error(s), {3} warning(s).', outcome.reports, outcome.files, outcome.errors, outcome.warnings),
-  );
+  // The series page is offered with the result (not awaited: the command returns its counts at once).
+  const openPage = vscode.l10n.t('Open Overview Page');
+  void vscode.window
+    .showInformationMessage(
+      vscode.l10n.t('Checked {0} annual report(s) in {1} file(s): {2} error(s), {3} warning(s).', outcome.reports, outcome.files, outcome.errors, outcome.warnings),
+      ...(outcome.reports ? [openPage] : []),
+    )
+    .then((choice) => {
+      if (choice === openPage) void vscode.commands.executeCommand('nianbao.showSeriesReport');
+    });
   if (outcome.errors + outcome.warnings) void vscode.commands.executeCommand('workbench.actions.view.problems');
   return outcome;
 }

@@ -172,3 +172,14 @@ export interface ConvertTo2021Result {
   /** The cells left at 0 (or to be split) for the writer, as `表二“规章”·本年废止件数：reason`. */
   flags: string[];
 }
+
+/** The series page (年报汇总页, docs/series-page.md): the reports named, checked, with their series. */
+export const SeriesPageRequestMethod = 'nianbao/seriesPage';
+
+export interface SeriesPageParams {
+  /** The reports to put on the page (file: URIs); open documents are read as the editor has them. */
+  uris: string[];
+}
+
+/** core/src/report-page-model.ts `PageModel`: ids and displays are the URIs; `href` is null. */
+export type SeriesPageResult = import('../../core/src/report-page-model').PageModel;

@@ -33,7 +33,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { applyEdits, check, checkAcrossYears, checkDocument, columnDef, fingerprints, fixAllDocument, groupSeries, layoutOf, placeIn, recompute, reportGrids, RULES, seriesMember } from '../../core/src';
-import type { Document, Problem, Report, SeriesHints, Settings } from '../../core/src';
+import type { Document, Problem, Report, SeriesHints, SeriesMember, Settings } from '../../core/src';
 import { SeriesIndex } from './series-index';
 import { BaselineCache, acceptedFor, readBaseline, withFindings, writeBaseline, BaselineError } from '../../node/src/baseline';
 import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses, tableViewLenses } from '../../core/src/service';
@@ -51,9 +51,13 @@ import {
   ExportRequestMethod,
   RecomputeRequestMethod,
   ReportInfoRequestMethod,
+  SeriesPageRequestMethod,
   TablesRequestMethod,
 } from './protocol';
-import type { CheckTextParams, CheckTextResult, ConvertLayoutParams, ConvertLayoutResult, ConvertTo2021Result, DraftFromLastYearParams, DraftFromLastYearResult, ExportParams, ExportResult, RecomputeResult, ReportInfo, TablesResult, TableViewCell, UriParams } from './protocol';
+import type { CheckTextParams, CheckTextResult, ConvertLayoutParams, ConvertLayoutResult, ConvertTo2021Result, DraftFromLastYearParams, DraftFromLastYearResult, ExportParams, ExportResult, RecomputeResult, ReportInfo, SeriesPageParams, SeriesPageResult, TablesResult, TableViewCell, UriParams } from './protocol';
+import { pageFigures, pageSeries, type PageReport } from '../../core/src/report-page-model';
+import { decode } from '../../cli/src/io';
+import * as fs from 'node:fs';
 import { convertLayout, describeConversion, TEXT_LAYOUTS, type TextLayout } from '../../core/src/convert-layout';
 import { SettingsCache } from './settings';
 import { isLimitError } from '../../core/src/readers/limits';
@@ -596,6 +600,69 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
     isReport: true,
     diagnostics: problems.filter((_, i) => !accepted.has(prints[i])).map((p) => toDiagnostic(positions, p, rulesOf(s), params.uri, otherFile)),
   };
+});
+
+/**
+ * The series page (年报汇总页, docs/series-page.md): each report named, checked as its diagnostics
+ * are (cross-year rules against the index, accepted findings left out), with its charted figures,
+ * and the series they form. The client draws the page (core/src/report-page.ts).
+ */
+connection.onRequest(SeriesPageRequestMethod, async (params: SeriesPageParams): Promise<SeriesPageResult> => {
+  const reports: PageReport[] = [];
+  const members: SeriesMember[] = [];
+  for (const uri of params.uris) {
+    const open = documents.get(uri);
+    const file = fileOf(uri);
+    let text = open?.getText() ?? index.entry(uri)?.text ?? null;
+    if (text === null && file) {
+      try {
+        text = decode(fs.readFileSync(file), 'auto', file).text;
+      } catch {
+        text = null;
+      }
+    }
+    if (text === null) continue;
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const s = await settings.get(uri);
+    const languageId = open?.languageId ?? (/\.nianbao\.(txt|md)$/i.test(uri) ? REPORT_LANGUAGE : /\.html?$/i.test(uri) ? 'html' : 'plaintext');
+    if (!isChecked(languageId, text, s)) continue;
+    let read: Document;
+    try {
+      read = await readByLanguageAsync(languageId, text);
+    } catch (e) {
+      if (!isLimitError(e)) throw e;
+      continue;
+    }
+    if (!read.report.isReport) continue;
+    const own = checkDocument(read, coreSettings(s));
+    const across = acrossYears(uri, read, coreSettings(s));
+    const problems = across.length ? [...own, ...across].sort((x, y) => x.span.start - y.span.start) : own;
+    const prints = fingerprints(text, problems);
+    const accepted = s.baselineFile && file ? acceptedFor(baselines.get(s.baselineFile).baseline, s.baselineFile, file) : new Set<string>();
+    const positions = positionsOf(text);
+    const r = read.report;
+    members.push(seriesMember(uri, path.basename(file ?? uri), read, hintsFor(file)));
+    reports.push({
+      id: uri,
+      display: uri,
+      href: null,
+      title: r.title ? r.title.text : null,
+      agency: r.agency,
+      year: r.year,
+      format: r.format,
+      layout: layoutOf(read),
+      figures: pageFigures(r),
+      problems: problems
+        .filter((_, i) => !accepted.has(prints[i]))
+        .map((p) => {
+          const at = positions.positionAt(p.span.start);
+          return { code: p.code, severity: p.severity, message: p.message, line: at.line + 1, column: at.character + 1 };
+        }),
+    });
+  }
+  const ruleNames: Record<string, string> = {};
+  for (const rule of RULES) ruleNames[rule.code] = rule.description;
+  return { reports, series: pageSeries(groupSeries(members)), ruleNames };
 });
 
 /** 转换表格排法: the tables of a plain-text report re-laid (core/src/convert-layout.ts); null when the document is not a report. */

@@ -22,7 +22,7 @@ describe('manifest', () => {
     JSON.parse(read(pkg.contributes.grammars[0].path));
     assert.deepEqual(
       pkg.contributes.commands.map((c: { command: string }) => c.command).sort(),
-      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.convertTo2021', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.fixAll', 'nianbao.importDocx', 'nianbao.newReport', 'nianbao.newReportFromLastYear', 'nianbao.recomputeTotals', 'nianbao.showTables'],
+      ['nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.convertTo2021', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.fixAll', 'nianbao.importDocx', 'nianbao.newReport', 'nianbao.newReportFromLastYear', 'nianbao.recomputeTotals', 'nianbao.showSeriesReport', 'nianbao.showTables'],
     );
     for (const c of pkg.contributes.commands) assert.ok(c.category, `${c.command} has a category`);
     const props = pkg.contributes.configuration.properties;
@@ -99,11 +99,12 @@ describe('manifest', () => {
     assert.equal(zh['command.exportHtml'], '导出为网页');
     assert.equal(zh['command.importDocx'], '导入 Word 年报');
     assert.equal(zh['command.showTables'], '以表格查看');
+    assert.equal(zh['command.showSeriesReport'], '年报汇总页');
   });
 
   it('has a Chinese translation for every runtime string of the client', () => {
     const zh = json('l10n/bundle.l10n.zh-cn.json');
-    const keys = ['client/src/extension.ts', 'client/src/layout-commands.ts', 'client/src/tables.ts'].flatMap((f) => [...read(f).matchAll(/l10n\.t\(\s*'([^']*)'/g)].map((m) => m[1]));
+    const keys = ['client/src/extension.ts', 'client/src/layout-commands.ts', 'client/src/tables.ts', 'client/src/series-page.ts'].flatMap((f) => [...read(f).matchAll(/l10n\.t\(\s*'([^']*)'/g)].map((m) => m[1]));
     assert.ok(keys.length > 10);
     for (const k of keys) assert.ok(zh[k], `zh-cn translation for "${k}"`);
     // Placeholders survive translation.

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { FIXTURES, LspClient, applyTextEdits, fileUri } from './lspClient';
+import type { SeriesPageResult } from '../../server/src/protocol';
 
 const Y2021 = 'series/songling-2021.txt';
 const Y2022 = 'series/songling-2022.txt';
@@ -51,6 +52,26 @@ describe('language server: reports across years', () => {
     const after = await client.diagnostics(uri);
     assert.deepEqual(after.map((d) => d.code), ['stock-continuity'], 'carry-over and the balance it broke are gone');
     await client.close(uri);
+  });
+
+  it('nianbao/seriesPage: the reports named, checked as their diagnostics, with figures and series (年报汇总页)', async () => {
+    const names = ['series/songling-2020.txt', Y2021, Y2022, 'series-page/baishi-2021.txt', 'series-page/baishi-2023.txt', 'clean-2021.txt'];
+    const uris = names.map(fileUri);
+    const r = await client.request<SeriesPageResult>('nianbao/seriesPage', { uris: [...uris, fileUri('no-such-file.txt')] });
+    assert.deepEqual(r.reports.map((x) => x.id), uris, 'every report named and readable, in order; a missing file left out');
+    const byId = new Map(r.reports.map((x) => [x.id, x]));
+    const y22 = byId.get(fileUri(Y2022))!;
+    assert.deepEqual(y22.problems.map((p) => `${p.code} ${p.severity} ${p.line}:${p.column}`), ['stock-continuity warning 14:13', 'carry-over error 31:18', 'carry-over error 31:30', 'balance error 54:13', 'balance error 54:25']);
+    assert.deepEqual(y22.figures, { received: 32, granted: 20, carriedOver: 4 });
+    assert.equal(y22.agency, '青禾市松岭县林业局');
+    assert.equal(y22.href, null);
+    assert.deepEqual(byId.get(fileUri('series-page/baishi-2023.txt'))!.problems.map((p) => p.code), ['series-gap', 'row-total', 'row-total']);
+    const members = (agency: string) => r.series.find((s) => s.agency === agency)?.ids.map((id) => path.basename(id));
+    assert.deepEqual(members('青禾市松岭县林业局'), ['songling-2020.txt', 'songling-2021.txt', 'songling-2022.txt']);
+    assert.deepEqual(members('青禾市白石镇人民政府'), ['baishi-2021.txt', 'baishi-2023.txt']);
+    assert.equal(r.series.length, 3);
+    assert.ok(r.series.some((s) => s.ids.includes(fileUri('clean-2021.txt'))));
+    assert.match(r.ruleNames!['carry-over'], /上年/);
   });
 
   it('keeps the index current: last year\'s report edited in the editor changes this year\'s findings', async () => {

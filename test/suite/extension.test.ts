@@ -117,7 +117,7 @@ suite('nianbao in the extension host', () => {
     await ext.activate();
     assert.ok(ext.isActive);
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.importDocx', 'nianbao.showTables']) {
+    for (const c of ['nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.convertLayout', 'nianbao.exportDocx', 'nianbao.exportHtml', 'nianbao.importDocx', 'nianbao.showTables', 'nianbao.showSeriesReport']) {
       assert.ok(commands.includes(c), c);
     }
   });
@@ -420,6 +420,23 @@ suite('nianbao in the extension host', () => {
     const opened = await vscode.commands.executeCommand<Outcome>('nianbao.checkWorkspace');
     assert.deepEqual(opened, closed);
     assert.deepEqual(vscode.languages.getDiagnostics(gbk).map(code).sort(), ['fee-missing', 'row-total']);
+  });
+
+  test('nianbao.showSeriesReport (年报汇总页) opens the series page of the workspace in a webview', async () => {
+    await closeAll();
+    const uri = await place('report.nianbao.txt', 'series-page.nianbao.txt');
+    type Outcome = { reports: number; agencies: number; errors: number; warnings: number; html: string };
+    const outcome = await vscode.commands.executeCommand<Outcome>('nianbao.showSeriesReport');
+    assert.ok(outcome && outcome.reports >= 1, JSON.stringify({ ...outcome, html: undefined }));
+    // The placed report is on the page, its row-total problem with the file and the line to reveal.
+    assert.ok(outcome.html.includes(`data-file="${uri.toString()}"`), 'the placed report is on the page');
+    assert.match(outcome.html, /<li class="problem error" data-file="[^"]+series-page\.nianbao\.txt" data-line="\d+" data-column="\d+" data-rule="row-total"/);
+    assert.match(outcome.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src [^;]* 'nonce-[A-Za-z0-9]+'; script-src 'nonce-/);
+    assert.doesNotMatch(outcome.html, /https?:/);
+    const end = Date.now() + 10_000;
+    const isPage = () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('nianbao.seriesPage')));
+    while (!isPage() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(isPage(), 'a webview tab of the series page');
   });
 
   test('nianbao.checkWorkspace puts the reports of the folder into Problems', async () => {
