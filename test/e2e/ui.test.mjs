@@ -20,7 +20,7 @@ const EDITOR = '.editor-instance .monaco-editor';
 const GREP = process.env.NIANBAO_E2E_GREP ? new RegExp(process.env.NIANBAO_E2E_GREP) : null;
 
 export async function runUiTest({ host, workspace, file, shotsDir, log = console.log }) {
-  const { launchBrowser, workbenchUrl, remoteUri, withTimeout } = await import('./host.mjs');
+  const { launchBrowser, workbenchUrl, remoteUri, withTimeout, REPO } = await import('./host.mjs');
   mkdirSync(shotsDir, { recursive: true });
   for (const f of readdirSync(shotsDir)) if (f.endsWith('.png')) rmSync(join(shotsDir, f), { force: true });
   const lines = readFileSync(file, 'utf8').split('\n');
@@ -59,6 +59,7 @@ export async function runUiTest({ host, workspace, file, shotsDir, log = console
   const steps = [];
   const seenToasts = new Set();
   let browser, page, shotNo = 0;
+  const webviewConsole = [];
 
   async function shot(name) {
     const f = `${String(++shotNo).padStart(2, '0')}-${name}.png`;
@@ -190,6 +191,11 @@ export async function runUiTest({ host, workspace, file, shotsDir, log = console
     page.setDefaultTimeout(STEP_TIMEOUT);
     page.on('pageerror', (e) => log(`    [page error] ${e.message.split('\n')[0]}`));
     page.on('console', (m) => { if (m.type() === 'error' && /nianbao|tables/i.test(m.text())) log(`    [console] ${m.text().split('\n')[0]}`); });
+    // Console errors and warnings of the webviews (the series page must load without any: CSP, script).
+    page.on('console', (m) => {
+      const url = m.location()?.url ?? '';
+      if ((m.type() === 'error' || m.type() === 'warning') && (/webview/i.test(url) || /Content.Security.Policy|Refused to/i.test(m.text()))) webviewConsole.push(`${m.type()}: ${m.text().split('\n')[0]} (${url})`);
+    });
 
     await step('workbench opens the report', async () => {
       const payload = [['openFile', remoteUri(host, file)], ['skipWelcome', 'true']];
@@ -651,6 +657,97 @@ export async function runUiTest({ host, workspace, file, shotsDir, log = console
       if (value !== '21') throw new Error(`the grid shows ${value}`);
       rmSync(join(workspace, '.vscode'), { recursive: true, force: true });
       return `line ${badTotalLine} = 21; cell class "${cls}", value ${value}`;
+    });
+
+    // ---- issue 13: the series page (年报汇总页) ------------------------------------------------------
+    const SERIES = ['songling-2020.txt', 'songling-2021.txt', 'songling-2022.txt'];
+    const seriesView = () => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    async function palette(title) {
+      await quickOpen('Control+Shift+P', `>${title}`);
+      await quickInput().locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await quickInput().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    }
+
+    await step('issue 13: 检查工作区内全部年报 offers 打开汇总页; the series page opens in a webview, charts and problems, no console error', async () => {
+      // Three years of one agency (the first in the 2019 tables; 2022's carry-over differs from 2021's).
+      mkdirSync(join(workspace, 'series'), { recursive: true });
+      for (const f of SERIES) writeFileSync(join(workspace, 'series', f), readFileSync(join(REPO, 'test', 'fixtures', 'series', f)));
+      await closeWidgets();
+      await palette('View: Close All Editors');
+      const before = webviewConsole.length;
+      await palette('检查工作区内全部年报');
+      const open = toastButton('打开汇总页');
+      await open.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      await open.click();
+      await seriesView().locator('h1', { hasText: '年报汇总页' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      const rows = await seriesView().locator('tr.report').count();
+      const agency = seriesView().locator('article.agency', { has: page.locator('h3', { hasText: '青禾市松岭县林业局' }) });
+      const bars = await agency.locator('rect.bar').count();
+      const titles = await agency.locator('rect.bar title').allTextContents();
+      const carry = await seriesView().locator('li.problem[data-rule="carry-over"]').count();
+      const summary = (await seriesView().locator('.summary').innerText()).trim();
+      await page.waitForTimeout(500);
+      await shot('series-page-webview');
+      if (bars !== 9) throw new Error(`松岭's chart has ${bars} bars, expected 9 (3 years × 3)`);
+      if (!titles.includes('2020 年度 本年新收：25') || !titles.includes('2022 年度 结转下年度：4')) throw new Error(`bar titles: ${titles.join(' ¦ ')}`);
+      if (carry !== 2) throw new Error(`${carry} carry-over problems listed, expected 2`);
+      const errors = webviewConsole.slice(before);
+      if (errors.length) throw new Error(`webview console: ${errors.join(' ¦ ')}`);
+      return `${rows} reports; ${summary}; 松岭 bars ${bars}; carry-over ${carry}`;
+    });
+
+    await step('issue 13: clicking a carry-over problem on the series page opens songling-2022.txt at its cell', async () => {
+      const text = readFileSync(join(REPO, 'test', 'fixtures', 'series', 'songling-2022.txt'), 'utf8').split('\n');
+      const link = seriesView().locator('li.problem[data-rule="carry-over"] a.loc').first();
+      const line = Number(await link.getAttribute('data-line'));
+      const column = Number(await link.getAttribute('data-column'));
+      await link.click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'songling-2022.txt' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      // The status bar counts visual columns (a tab is 4 wide).
+      let col = 1;
+      for (const ch of text[line - 1].slice(0, column - 1)) col = ch === '\t' ? col + 4 - ((col - 1) % 4) : col + 1;
+      const want = new RegExp(`\\b${line}\\D+${col}\\b`);
+      const where = page.locator('[id="status.editor.selection"]');
+      let got = '';
+      for (const end = Date.now() + 10_000; Date.now() < end; await page.waitForTimeout(200)) {
+        got = (await where.innerText().catch(() => '')).trim();
+        if (want.test(got)) break;
+      }
+      await shot('series-page-click-opens');
+      if (!want.test(got)) throw new Error(`status bar: "${got}", expected line ${line}, column ${col}`);
+      return `${line}:${column} → status bar ${got}`;
+    });
+
+    await step('issue 13: the page written by nianbao report opens in Chromium with no console error and no request', async () => {
+      const { spawnSync } = await import('node:child_process');
+      const { pathToFileURL } = await import('node:url');
+      const out = join(shotsDir, 'series-page.html');
+      const r = spawnSync(process.execPath, [join(REPO, 'bin', 'nianbao.js'), 'report', join(workspace, 'series'), '--out', out], { encoding: 'utf8' });
+      if (r.status !== 1) throw new Error(`nianbao report: exit ${r.status}: ${r.stderr}`);
+      const p2 = await page.context().newPage();
+      const messages = [];
+      const requests = [];
+      p2.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+      p2.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
+      p2.on('request', (q) => requests.push(q.url()));
+      try {
+        await p2.setViewportSize({ width: 1200, height: 900 });
+        await p2.goto(pathToFileURL(out).href);
+        await p2.locator('svg.chart').first().waitFor({ state: 'visible', timeout: 10_000 });
+        const bars = await p2.locator('rect.bar').count();
+        await p2.screenshot({ path: join(shotsDir, 'series-page-chromium.png'), fullPage: true });
+        await p2.emulateMedia({ media: 'print' });
+        await p2.screenshot({ path: join(shotsDir, 'series-page-print.png'), fullPage: true });
+        const font = await p2.locator('h1').evaluate((h) => getComputedStyle(h).fontFamily);
+        const others = requests.filter((u) => u !== pathToFileURL(out).href);
+        if (messages.length) throw new Error(`console: ${messages.join(' ¦ ')}`);
+        if (others.length) throw new Error(`requests: ${others.join(' ¦ ')}`);
+        if (bars !== 9) throw new Error(`${bars} bars, expected 9`);
+        return `${out}: ${bars} bars, no console message, no request; font ${font.slice(0, 60)}…; screenshots series-page-chromium.png, series-page-print.png`;
+      } finally {
+        await p2.close();
+      }
     });
 
     await step('no error notification appeared', async () => {
