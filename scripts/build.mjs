@@ -23,6 +23,18 @@ const entries = [
   { in: 'core/src/report-page.ts', out: 'dist/report-page.js', external: [] },
   // The pdf.js side of the PDF reader (CLI only, run in a worker thread): pdf.js stays in node_modules.
   { in: 'node/src/pdf-worker.ts', out: 'dist/pdf-worker.js', external: ['pdfjs-dist'] },
+  // pdf.js and its worker side as one CommonJS file, which that worker loads with a V8 code cache
+  // (node/src/pdfjs-bundle.ts); not in the extension. pdf.js asks for `import.meta.url` to find its
+  // optional @napi-rs/canvas: the bundle's own file URL.
+  {
+    in: 'node/src/pdfjs-bundle.ts',
+    out: 'dist/pdfjs.js',
+    external: [],
+    minify: true,
+    sourcemap: false,
+    define: { 'import.meta.url': '__pdfjs_url' },
+    banner: { js: "var __pdfjs_url = require('node:url').pathToFileURL(__filename).href;" },
+  },
   // The table view: the extension side, loaded the first time nianbao.showTables runs.
   { in: 'client/src/tables.ts', out: 'dist/tables.js', external: ['vscode'] },
   // The series page (年报汇总页): the extension side and the page writer, loaded the first time it is shown.
@@ -45,8 +57,10 @@ await Promise.all(
       format: 'cjs',
       target: 'node18',
       external: e.external,
-      minify: production,
-      sourcemap: !production,
+      minify: e.minify ?? production,
+      sourcemap: e.sourcemap ?? !production,
+      define: e.define,
+      banner: e.banner,
       legalComments: 'none',
       // jsonc-parser's default (UMD) build requires its parts at run time, which a bundle cannot
       // follow: take its ES module build instead.
