@@ -8,6 +8,9 @@
 //   node scripts/make-pdf-fixture.mjs [out.pdf] [--pages N]
 //
 // --pages N repeats a paragraph of section 一 until the report fills N pages (npm run bench: pdf_ms).
+// --captions prints the section headings in 12 pt, near the tables' 9 pt (as a Word document whose
+// headings are set in the body's size prints them), each heading right under the table before it
+// or over the table after it, as a table caption stands: test/fixtures/report-2021-captions.pdf.
 //
 // Needs the WenQuanYi Zen Hei font (Debian `fonts-wqy-zenhei`, installed by `npm run host:install`);
 // the font is embedded as a subset. The output is committed, so the tests do not need the font.
@@ -21,7 +24,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
 const args = process.argv.slice(2);
 const pagesWanted = args.includes('--pages') ? Number(args[args.indexOf('--pages') + 1]) : 0;
-const out = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--pages') ?? path.join(ROOT, 'test', 'fixtures', 'report-2021.pdf');
+const captions = args.includes('--captions');
+const out =
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--pages') ??
+  path.join(ROOT, 'test', 'fixtures', captions ? 'report-2021-captions.pdf' : 'report-2021.pdf');
 if (!existsSync(FONT)) {
   console.error(`font not found: ${FONT} (apt-get install fonts-wqy-zenhei)`);
   process.exit(2);
@@ -212,7 +218,14 @@ for (let i = 0; i < lines.length; i++) {
     continue;
   }
   if (!line.trim()) continue;
-  if (line.startsWith('## ')) paragraph(line.slice(3), 14);
+  if (line.startsWith('## ')) {
+    if (captions) {
+      // Right under the table before it: no space but the heading's own line.
+      y += 10;
+      paragraph(line.slice(3), 12);
+      y += 6;
+    } else paragraph(line.slice(3), 14);
+  }
   else if (line.startsWith('# ')) paragraph(line.slice(2), 18);
   else paragraph(line, 12, /^[（(]/.test(line) ? 0 : 24);
 }

@@ -39,6 +39,29 @@ test('PDF: the printed report (captions in a column, vertical text, wrapped labe
   assert.doesNotMatch(doc.text, /- [0-9]+ -/);
 });
 
+test('PDF: section headings set near the tables\' size, right under a table or over one (captions), stay headings (report-2021-captions.pdf)', async () => {
+  const doc = documentOf(await readPdf(readFileSync(path.join(FIXTURES, 'report-2021-captions.pdf'))));
+  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  assert.deepEqual(checkDocument(doc).map((p) => `${p.code} ${p.message}`), ['cell-reading 本表有 6 个单元格为空白或写作“/”“—”，按 0 计算']);
+  // The heading after 表三 is a line of its own, not a row of 表三.
+  assert.match(doc.text, /\n四、政府信息公开行政复议、行政诉讼情况\n/);
+});
+
+test('PDF layout: a section heading right over a table\'s first row, in the table\'s size, is a heading, not a caption of the row', () => {
+  const item = (str: string, x: number, y: number, size = 10) => ({ str, x, y, w: str.length * size, size });
+  const r = readPdfPages([
+    {
+      items: [
+        item('行政事业性收费', 72, 700), item('0', 400, 700),
+        item('三、收到和处理政府信息公开申请情况', 72, 686),
+        item('一、本年新收政府信息公开申请数量', 72, 672), item('5', 400, 672), item('0', 430, 672), item('5', 460, 672),
+      ],
+    },
+  ]);
+  assert.match(r.text, /\| 行政事业性收费 \| 0 \|\n\n三、收到和处理政府信息公开申请情况\n\n\| 一、本年新收政府信息公开申请数量 \| 5 \| 0 \| 5 \|/);
+});
+
 test('PDF layout: items on one baseline that touch are one piece; numbers set apart make rows; a blank column reads as 0', () => {
   const item = (str: string, x: number, y: number, size = 10) => ({ str, x, y, w: str.length * size, size });
   const r = readPdfPages([

@@ -15,9 +15,11 @@
 //     are group captions (a rowspan), written as rows of their own before it, as in a web page;
 //   - the numbers of the rows are put in columns by x across the table, so a cell left empty reads
 //     as a blank (0, said once per table);
+//   - a section heading of the format (`三、收到和处理政府信息公开申请情况`) is prose and ends a table,
+//     even when it stands right over a table's first row, as a caption does;
 //   - everything else is prose, lines joined where a line runs to the right margin.
 
-import { PlacedText, type PlacedCell } from './placed-text';
+import { PlacedText, isSectionHeading, type PlacedCell } from './placed-text';
 import type { Place, Reading } from '../source-map';
 
 export interface PdfItem {
@@ -153,6 +155,8 @@ export function readPdfPages(pages: PdfPage[]): Reading {
   const anchor = lines.map((l) =>
     l.pieces.some((p, k) => isNumber(p) && (k === 0 ? l.pieces.length > 1 || p.x > 0 : p.x - l.pieces[k - 1].end > l.size * 0.8)),
   );
+  // Section headings: prose, never part of a table, even right over its first row (a caption).
+  const heading = lines.map((l, k) => !anchor[k] && isSectionHeading(l.pieces.map((p) => p.str).join('')));
   const out = new PlacedText();
 
   let i = 0;
@@ -174,6 +178,7 @@ export function readPdfPages(pages: PdfPage[]): Reading {
 
   /** A non-anchor line within a wrapped line or two of an anchor, in the table's small print. */
   function nearAnchor(k: number): boolean {
+    if (heading[k]) return false;
     const l = lines[k];
     for (const d of [-1, 1]) {
       for (let j = k + d; j >= 0 && j < lines.length; j += d) {
@@ -215,7 +220,7 @@ export function readPdfPages(pages: PdfPage[]): Reading {
   /** The table starting at line k (an anchor or the text around one); returns the line after it. */
   function table(k: number): number {
     let end = k;
-    while (end < lines.length && (anchor[end] || nearAnchor(end))) end++;
+    while (end < lines.length && !heading[end] && (anchor[end] || nearAnchor(end))) end++;
     const rows = lines.slice(k, end);
     const anchors = rows.filter((_, j) => anchor[k + j]);
     // The number area: from the leftmost number set apart.

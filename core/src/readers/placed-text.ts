@@ -32,6 +32,19 @@ export function knownLabels(): { rows: string[]; groups: Set<string> } {
   return known;
 }
 
+let headings: string[] | null = null;
+/**
+ * A line that is a section heading of a known format (`三、收到和处理政府信息公开申请情况`, blanks
+ * ignored): never a table's caption or row, even where it stands right over a table's first row.
+ */
+export function isSectionHeading(line: string): boolean {
+  const m = /^[一二三四五六七八九十]{1,2}\s*[、.．]\s*(.+)$/.exec(line.trim());
+  if (!m) return false;
+  headings ??= [...new Set(DEFAULT_FORMATS.flatMap((f) => f.sections.map((s) => s.title.replace(/\s+/g, ''))))];
+  const rest = m[1].replace(/\s+/g, '');
+  return headings.some((h) => rest.startsWith(h));
+}
+
 type Kind = 'number' | 'blank' | 'dash' | 'text';
 
 function kindOf(text: string): Kind {
