@@ -29,6 +29,8 @@ import { cellsError, depthError, elementsError } from './html-limits';
 /** A node in parse5's shape (the fields readers/html.ts reads). */
 export interface TreeNode {
   nodeName: string;
+  /** A table that holds another table (a layout table), set as the tree is built. */
+  hasTable?: boolean;
   tagName?: string;
   value?: string;
   childNodes?: TreeNode[];
@@ -253,6 +255,7 @@ export function buildTree(src: string, limits = LIMITS.html): TreeNode {
       sourceCodeLocation: { startOffset: loc.startOffset, endOffset: loc.endOffset, startTag: { endOffset: loc.endOffset } },
     };
     append(el, !IN_TABLE.has(name));
+    if (name === 'table') for (const open of stack) if (open.nodeName === 'table') open.hasTable = true;
     // Void elements, and self-closed SVG or MathML, have no content.
     if (VOID.has(name) || (tok.selfClosing && (name === 'svg' || name === 'math'))) return;
     stack.push(el);

@@ -24,6 +24,8 @@ import { LIMITS, checkSize, utf8Length } from './limits';
 /** The few fields of a parse5 node this reader uses. */
 interface Node {
   nodeName: string;
+  /** A table that holds another table (layout). */
+  hasTable?: boolean;
   tagName?: string;
   value?: string;
   childNodes?: Node[];
@@ -43,7 +45,7 @@ const BLOCK = new Set([
   'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'title', 'center', 'pre', 'form', 'hr', 'address', 'caption',
   'figure', 'figcaption', 'fieldset', 'body', 'html', 'head', 'td', 'th', 'tbody', 'thead', 'tfoot',
 ]);
-const ENTITY = /^&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{0,31};?)/;
+const ENTITY = /&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{0,31};?)/y;
 
 /** One stretch of read text and the source it stands for. */
 interface Seg {
@@ -69,54 +71,56 @@ function alignText(src: string, node: Node, out: Seg[]): void {
     return;
   }
   let j = 0;
-  let run = -1;
-  const flush = () => {
-    if (run >= 0 && i > run) out.push({ text: src.slice(run, i), s: run, e: i, exact: true });
-    run = -1;
-  };
   while (j < value.length && i < end) {
-    const c = src[i];
-    if (c === '&') {
-      const m = ENTITY.exec(src.slice(i, i + 40));
+    // A run copied as it is: up to an entity, a line break or a tab.
+    let k = i;
+    while (k < end && j + k - i < value.length) {
+      const c = src.charCodeAt(k);
+      if (c === 0x26 || c === 0x0d || c === 0x0a || c === 0x09 || c !== value.charCodeAt(j + k - i)) break;
+      k++;
+    }
+    if (k > i) {
+      out.push({ text: src.slice(i, k), s: i, e: k, exact: true });
+      j += k - i;
+      i = k;
+      if (j >= value.length || i >= end) break;
+    }
+    const c = src.charCodeAt(i);
+    if (c === 0x26 /* & */) {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(src);
       if (m && !value.startsWith(m[0], j)) {
-        flush();
         const code = value.charCodeAt(j);
-        const k = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-        const ch = value.slice(j, j + k);
+        const n = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+        const ch = value.slice(j, j + n);
         out.push({ text: ch === '\n' || ch === '\t' || ch === '\r' ? ' ' : ch, s: i, e: i + m[0].length, exact: false });
         i += m[0].length;
-        j += k;
+        j += n;
         continue;
       }
-    }
-    if (c === '\r' || c === '\n' || c === '\t') {
-      flush();
-      const e = c === '\r' && src[i + 1] === '\n' ? i + 2 : i + 1;
+      if (value.charCodeAt(j) === 0x26) {
+        // A `&` that is not an entity reads as itself.
+        out.push({ text: '&', s: i, e: i + 1, exact: true });
+        i++;
+        j++;
+        continue;
+      }
+    } else if (c === 0x0d || c === 0x0a || c === 0x09) {
+      const e = c === 0x0d && src.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
       out.push({ text: ' ', s: i, e, exact: false });
       i = e;
       j++;
       continue;
     }
-    if (c !== value[j]) {
-      // Not aligned (should not happen): the rest stands for the rest of the node.
-      flush();
-      out.push({ text: value.slice(j).replace(/[\r\n\t]/g, ' '), s: i, e: end, exact: false });
-      return;
-    }
-    if (run < 0) run = i;
-    i++;
-    j++;
+    // Not aligned (should not happen): the rest stands for the rest of the node.
+    out.push({ text: value.slice(j).replace(/[\r\n\t]/g, ' '), s: i, e: end, exact: false });
+    return;
   }
-  flush();
 }
 
 const children = (n: Node): Node[] => (n.nodeName === 'template' ? n.content?.childNodes ?? [] : n.childNodes ?? []);
-const tag = (n: Node): string => (n.tagName ?? '').toLowerCase();
-
-function hasTable(n: Node): boolean {
-  for (const c of children(n)) if (tag(c) === 'table' || hasTable(c)) return true;
-  return false;
-}
+/** Element names are lower case in the tree (html-tree.ts). */
+const tag = (n: Node): string => n.tagName ?? '';
 
 /** The rows of a table, not those of a table inside it. */
 function rowsOf(table: Node): Node[] {
@@ -214,7 +218,7 @@ class Reader {
 
   table(table: Node): void {
     const at = table.sourceCodeLocation?.startOffset ?? 0;
-    if (hasTable(table)) {
+    if (table.hasTable) {
       // Layout: the cells are blocks of the text flow.
       const out: Seg[] = [];
       this.collect(table, out, false);
