@@ -56,6 +56,19 @@ const schema = {
     },
     agency: { type: 'string', description: '机关名称（跨年度检查所用的提示）' },
     series: { type: 'string', description: '年报系列的标识（跨年度检查所用的提示）' },
+    rollUp: {
+      type: 'array',
+      description: '汇总关系（roll-up 规则）：汇总报告的表三、表四应等于各被汇总报告之和（同一年度）。每项写文件名（可用通配符，相对本文件所在目录）或机关名称',
+      items: {
+        type: 'object',
+        required: ['report', 'sums'],
+        additionalProperties: false,
+        properties: {
+          report: { type: 'string', minLength: 1, description: '汇总报告：文件名或通配符（如 "区政府/*.txt"），或机关名称（如 "青禾市柳溪区人民政府"）' },
+          sums: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: '被汇总的报告：每项是机关名称，或文件名、通配符（如 "towns/*.txt"，匹配到的同一年度报告都计入）' },
+        },
+      },
+    },
     plugins: { type: 'array', items: { type: 'string' }, description: '插件规则模块（相对路径或包名）。插件是可执行代码：VS Code 中只在受信任的工作区加载，命令行需加 --plugin' },
     customRules: { type: 'array', items: customRule, description: '无需写代码的自定义规则' },
     baseline: { type: 'string', description: '已接受问题的基线文件（相对本文件），默认 .nianbao-baseline.json' },

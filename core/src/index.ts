@@ -20,5 +20,5 @@ export type { SourceLayout, Reading, Place, PlacedRange } from './document';
 export { readText } from './readers/runtext';
 export { tableGrid, formatGrids, fillGrid, reportGrids, cellKey } from './grid';
 export type { GridCell, GridCellKind, GridRow, TableGrid, CellProblem, CellState, FilledTable } from './grid';
-export { agencyKey, seriesKeyOf, seriesMember, groupSeries, placeIn, checkAcrossYears, checkSeries, SERIES_RULES } from './series';
-export type { SeriesHints, SeriesMember, Series, SeriesPlace } from './series';
+export { agencyKey, seriesKeyOf, seriesMember, groupSeries, placeIn, checkAcrossYears, checkSeries, checkRollUp, isAgency, isFileEntry, SERIES_RULES } from './series';
+export type { RollUpPart, SeriesHints, SeriesMember, Series, SeriesPlace } from './series';

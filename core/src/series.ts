@@ -10,7 +10,7 @@ import { check } from './rules';
 import { SERIES_RULES } from './rules/series-meta';
 import type { Cell, Edit, Fix, ParsedTable, Problem, RelatedInfo, Report, Settings, Span } from './types';
 export { SERIES_RULES };
-import { cellName, columnDef, rowDef } from './format';
+import { cellName, columnDef, isDerived, rowDef, tableShortName } from './format';
 import { applyEdits } from './fix';
 import { formatNumber } from './text';
 
@@ -156,7 +156,11 @@ export function checkAcrossYears(member: SeriesMember, place: SeriesPlace, setti
       message: `本机关的年度报告系列中缺少 ${years} 年度报告（已有 ${place.before} 年度和 ${member.year} 年度）：上年结转等跨年度核对无法进行`,
     });
   }
-  const doc = member.doc;
+  return toProblems(member.doc, found, settings);
+}
+
+/** Found entries as problems: spans and fixes placed on the document's source, severities from `settings`. */
+function toProblems(doc: Document, found: Found[], settings: Settings): Problem[] {
   const out: Problem[] = [];
   for (const f of found) {
     const meta = SERIES_RULES.find((r) => r.code === f.code)!;
@@ -273,4 +277,97 @@ export function checkSeries(members: readonly SeriesMember[], settingsOf: (m: Se
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Roll-up: a report that sums up others (a district's report and its departments' and towns'),
+// as the config file says (docs/config.md `rollUp`, docs/rules/roll-up.md)
+
+/** The tables a summing report must equal the sum of (表三 and 表四). */
+const ROLL_UP_TABLES = [T3, 'T4'];
+
+/**
+ * Whether an entry of `rollUp` names files (a glob or a file name: it has `*`, `?`, `[`, `{`, a slash
+ * or a dot) rather than an agency (an agency's name has none of these).
+ */
+export function isFileEntry(entry: string): boolean {
+  return /[*?[\]{}\/\\.]/.test(entry);
+}
+
+/** Whether a member is the agency an entry of `rollUp` names (the same agency key as its title's, or its config `series`). */
+export function isAgency(entry: string, member: SeriesMember): boolean {
+  const key = agencyKey(entry);
+  if (key === null) return false;
+  if (member.key === key || member.key === `series:${entry}`) return true;
+  const report = member.doc.report;
+  return agencyKey(report.agency) === key;
+}
+
+/** One entry of a roll-up's `sums` and the reports of the summing report's year it stands for (none: missing). */
+export interface RollUpPart {
+  /** The entry as written in the config (an agency's name, a glob). */
+  entry: string;
+  members: SeriesMember[];
+}
+
+/**
+ * The roll-up problems of a summing report: one on its title naming the reports that are missing
+ * (when any is, the cells are not compared: the sums would be off for that reason alone), else one per
+ * cell of 表三 and 表四 that differs from the sum of the parts' cells (the cells written by hand; the
+ * totals only when every hand-written cell agrees), with a related entry on each part's cell.
+ */
+export function checkRollUp(total: SeriesMember, parts: readonly RollUpPart[], settings: Settings = {}): Problem[] {
+  const report = total.doc.report;
+  if (!report.isReport || total.year === null || settings.rules?.['roll-up'] === 'off' || !parts.length) return [];
+  const found: Found[] = [];
+  const titleSpan = report.title?.span ?? { start: 0, end: 0 };
+  const missing = parts.filter((p) => !p.members.length).map((p) => p.entry);
+  if (missing.length) {
+    found.push({
+      code: 'roll-up',
+      span: titleSpan,
+      message:
+        `本报告汇总 ${parts.length} 项下级报告，其中 ${missing.length} 项没有 ${total.year} 年度的报告在所检查的目录中：${missing.join('、')}。` +
+        `补齐后才能核对表三、表四是否等于各报告之和`,
+    });
+    return toProblems(total.doc, found, settings);
+  }
+  const members = parts.flatMap((p) => p.members);
+  for (const id of ROLL_UP_TABLES) {
+    const mine = tableOf(report, id);
+    if (!mine) continue;
+    const diffs: { hand: boolean; f: Found }[] = [];
+    for (const row of mine.rows) {
+      for (const cell of row.cells) {
+        if (cell.value === null) continue;
+        const terms: { m: SeriesMember; c: Cell; value: number }[] = [];
+        for (const m of members) {
+          const c = cellOf(tableOf(m.doc.report, id), row.key, cell.column);
+          if (!c || c.value === null) break;
+          terms.push({ m, c, value: c.value });
+        }
+        // A part without this cell (its table unread, or another format's table): not compared.
+        if (terms.length !== members.length) continue;
+        const sum = terms.reduce((n, t) => n + t.value, 0);
+        if (Math.abs(sum - cell.value) < 1e-9) continue;
+        const name = `${tableShortName(id)}${cellName(mine.def, { row: row.key, column: cell.column })}`;
+        const diff = cell.value - sum;
+        const shown = (n: number) => formatNumber(Math.round(n * 10000) / 10000, false);
+        diffs.push({
+          hand: !isDerived(mine.def, { row: row.key, column: cell.column }),
+          f: {
+            code: 'roll-up',
+            span: cell.valueSpan,
+            message:
+              `${name}：汇总值 ${shown(cell.value)}，各报告合计 ${shown(sum)}（${terms.map((t) => `${t.m.name} ${shown(t.value)}`).join(' + ')}），` +
+              `差 ${diff > 0 ? '+' : ''}${shown(diff)}`,
+            related: terms.map((t) => relatedIn(t.m, t.c.valueSpan, `${t.m.name}（${t.m.year} 年度）${name}：${shown(t.value)}`)),
+          },
+        });
+      }
+    }
+    const hand = diffs.filter((d) => d.hand);
+    for (const d of hand.length ? hand : diffs) found.push(d.f);
+  }
+  return toProblems(total.doc, found, settings);
 }

@@ -13,7 +13,7 @@ import { RULES, positionAt, type DeclarativeRuleDef, type SeveritySetting } from
 export const CONFIG_NAME = '.nianbao.json';
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
-const TOP_KEYS = ['$schema', 'extends', 'rules', 'ignores', 'overrides', 'agency', 'series', 'plugins', 'customRules', 'baseline'];
+const TOP_KEYS = ['$schema', 'extends', 'rules', 'ignores', 'overrides', 'agency', 'series', 'rollUp', 'plugins', 'customRules', 'baseline'];
 const DECLARATIVE_KINDS = ['required-section', 'required-phrase', 'forbidden-phrase'];
 
 /** jsonc-parser's error codes in words. */
@@ -52,6 +52,15 @@ export class ConfigError extends Error {
   describe(display: string = this.file): string {
     return `${display}:${this.line}:${this.column}: ${this.message}`;
   }
+}
+
+/**
+ * One entry of `rollUp`: the report(s) that sum up others (`report`) and what they sum up (`sums`).
+ * Each is a glob or file name relative to the config's folder, or an agency's name (docs/config.md).
+ */
+export interface RollUpSpec {
+  report: string;
+  sums: string[];
 }
 
 export interface Override {
@@ -141,6 +150,8 @@ interface RawConfig {
   /** Hints for the checks that compare a series of reports: the agency's name and a series id. */
   agency?: string;
   series?: string;
+  /** Reports that sum up others (roll-up rule). */
+  rollUp: RollUpSpec[];
   /** Plugin modules, absolute paths (loaded only when trusted: plugins.ts). */
   plugins: string[];
   customRules: DeclarativeRuleDef[];
@@ -172,6 +183,7 @@ function readRaw(file: string): RawConfig {
     overrides: [],
     plugins: value.plugins === undefined ? [] : strings(value.plugins, ['plugins'], 'plugins'),
     customRules: [],
+    rollUp: [],
   };
   for (const k of ['agency', 'series', 'baseline'] as const) {
     if (value[k] === undefined) continue;
@@ -186,6 +198,20 @@ function readRaw(file: string): RawConfig {
       for (const k of Object.keys(r)) if (k !== 'files' && k !== 'rules') bad(['overrides', i, k], `“overrides”中未知的项“${k}”；可用：files、rules`);
       if (r.files === undefined) bad(['overrides', i], '“overrides”的每一项都要有“files”');
       out.overrides.push({ files: strings(r.files, ['overrides', i, 'files'], 'files'), rules: r.rules === undefined ? {} : severities(r.rules, ['overrides', i, 'rules']) });
+    });
+  }
+  if (value.rollUp !== undefined) {
+    const shape = '“rollUp”应是数组：[{ "report": "区政府年报.txt", "sums": ["部门甲", "towns/*.txt"] }]';
+    if (!Array.isArray(value.rollUp)) bad(['rollUp'], shape);
+    (value.rollUp as unknown[]).forEach((o, i) => {
+      if (!o || typeof o !== 'object' || Array.isArray(o)) bad(['rollUp', i], shape);
+      const r = o as Record<string, unknown>;
+      for (const k of Object.keys(r)) if (k !== 'report' && k !== 'sums') bad(['rollUp', i, k], `“rollUp”中未知的项“${k}”；可用：report、sums`);
+      if (typeof r.report !== 'string' || !r.report.trim()) bad(['rollUp', i, 'report'], '“rollUp”的每一项都要有“report”：汇总报告的文件名（可用通配符）或机关名称');
+      if (r.sums === undefined) bad(['rollUp', i], '“rollUp”的每一项都要有“sums”：被汇总的报告（文件名、通配符或机关名称）');
+      const sums = strings(r.sums, ['rollUp', i, 'sums'], 'sums');
+      if (!sums.length || sums.some((x) => !x.trim())) bad(['rollUp', i, 'sums'], '“sums”至少要有一项，且不能为空字符串');
+      out.rollUp.push({ report: r.report as string, sums });
     });
   }
   if (value.customRules !== undefined) {
@@ -227,7 +253,7 @@ function declarative(d: unknown, p: (string | number)[], bad: (p: (string | numb
 export function loadConfig(file: string): Config {
   const abs = path.resolve(file);
   const files: string[] = [];
-  const merged: Omit<Config, 'file' | 'dir' | 'files'> = { rules: {}, ignores: [], overrides: [], plugins: [], customRules: [] };
+  const merged: Omit<Config, 'file' | 'dir' | 'files'> = { rules: {}, ignores: [], overrides: [], plugins: [], customRules: [], rollUp: [] };
   const visit = (f: string, chain: string[]) => {
     if (chain.includes(f)) throw new ConfigError(chain[chain.length - 1], `“extends”循环引用：${[...chain, f].map((x) => path.basename(x)).join(' → ')}`);
     const raw = readRaw(f);
@@ -247,6 +273,7 @@ export function loadConfig(file: string): Config {
     Object.assign(merged.rules, raw.rules);
     merged.ignores.push(...raw.ignores);
     merged.overrides.push(...raw.overrides);
+    merged.rollUp.push(...raw.rollUp);
     merged.plugins.push(...raw.plugins.map((p) => (p.startsWith('.') ? path.resolve(dir, p) : p)));
     for (const r of raw.customRules) {
       const i = merged.customRules.findIndex((x) => x.code === r.code);

@@ -191,6 +191,11 @@ export class SeriesIndex {
     return out;
   }
 
+  /** Every indexed report. */
+  members(): SeriesMember[] {
+    return [...this.entries.values()].map((e) => e.member);
+  }
+
   entry(uri: string): IndexEntry | undefined {
     return this.entries.get(uri);
   }

@@ -32,9 +32,10 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { applyEdits, check, checkAcrossYears, checkDocument, columnDef, fingerprints, fixAllDocument, groupSeries, layoutOf, placeIn, recompute, reportGrids, RULES, seriesMember } from '../../core/src';
+import { applyEdits, check, checkAcrossYears, checkDocument, checkRollUp, columnDef, fingerprints, fixAllDocument, groupSeries, layoutOf, placeIn, recompute, reportGrids, RULES, seriesMember } from '../../core/src';
 import type { Document, Problem, Report, SeriesHints, SeriesMember, Settings } from '../../core/src';
 import { SeriesIndex } from './series-index';
+import { rollUpGroups } from '../../node/src/roll-up';
 import { BaselineCache, acceptedFor, readBaseline, withFindings, writeBaseline, BaselineError } from '../../node/src/baseline';
 import { completions, documentOutline, foldingSpans, hoverAt, inlayHints, tableLenses, tableViewLenses } from '../../core/src/service';
 import type { OutlineItem } from '../../core/src/service';
@@ -119,9 +120,19 @@ function acrossYears(uri: string, doc: Document, s: Settings): Problem[] {
   if (!doc.report.isReport) return [];
   const file = fileOf(uri);
   const me = seriesMember(uri, path.basename(file ?? uri), doc, hintsFor(file));
-  if (me.key === null || me.year === null) return [];
-  const [series] = groupSeries([me, ...index.membersOf(me.key, uri)]);
-  return series ? checkAcrossYears(me, placeIn(series, me), s) : [];
+  if (me.year === null) return [];
+  const out: Problem[] = [];
+  if (me.key !== null) {
+    const [series] = groupSeries([me, ...index.membersOf(me.key, uri)]);
+    if (series) out.push(...checkAcrossYears(me, placeIn(series, me), s));
+  }
+  // A report the config file says sums up others (`rollUp`): against the indexed reports of its year.
+  const config = file ? settings.configs.forDir(path.dirname(file)) : null;
+  if (file && config && !(config instanceof Error) && config.rollUp.length) {
+    const candidates = [{ member: me, file }, ...index.members().filter((m) => m.id !== uri && m.year === me.year).map((m) => ({ member: m, file: fileOf(m.id) }))];
+    for (const g of rollUpGroups(config, candidates, (c) => c.member === me)) out.push(...checkRollUp(g.total, g.parts, s));
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** Related information in another indexed report: its URI and the positions of its text. */

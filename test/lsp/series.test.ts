@@ -91,3 +91,31 @@ describe('language server: reports across years', () => {
     await client.close(u22);
   });
 });
+
+describe('language server: roll-up (the config file says a report sums up others)', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('finds the one cell off on the district\'s cell, with related information on each department\'s cell; corrected, it is gone', async () => {
+    const name = 'roll-up/district-2023.txt';
+    const uri = fileUri(name);
+    const text = readFileSync(path.join(FIXTURES, name), 'utf8');
+    await client.open(uri, 'plaintext', text);
+    const ds = (await client.diagnostics(uri)).filter((d) => d.code === 'roll-up');
+    assert.deepEqual(ds.map((d) => `${d.code} ${d.severity} ${at(d)}`), ['roll-up 2 30:18']);
+    assert.equal(ds[0].message, '表三“一、本年新收政府信息公开申请数量”·自然人：汇总值 31，各报告合计 30（jiaoyu-2023.txt 12 + caizheng-2023.txt 8 + weijian-2023.txt 10），差 +1');
+    assert.deepEqual(
+      ds[0].relatedInformation!.map((r) => `${r.location.uri} ${at(r.location)}`),
+      ['jiaoyu-2023.txt', 'caizheng-2023.txt', 'weijian-2023.txt'].map((n) => `${fileUri(`roll-up/${n}`)} 30:18`),
+    );
+    assert.equal(ds[0].codeDescription?.href.endsWith('docs/rules/roll-up.md'), true);
+    await client.change(uri, [{ range: ds[0].range, newText: '30' }]);
+    assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), []);
+    await client.close(uri);
+  });
+});

@@ -162,6 +162,8 @@ const NOT_SELF_CONTAINED: Record<string, string> = {
   'stock-continuity.md 正确示例': 'a cross-year rule: needs last year\'s report (test/unit/series.test.ts)',
   'series-gap.md 错误示例': 'a cross-year rule: needs the series (test/unit/series.test.ts)',
   'series-gap.md 正确示例': 'a cross-year rule: needs the series (test/unit/series.test.ts)',
+  'roll-up.md 错误示例': 'a cross-report rule: needs the reports summed and the config (test/unit/roll-up.test.ts)',
+  'roll-up.md 正确示例': 'a cross-report rule: needs the reports summed and the config (test/unit/roll-up.test.ts)',
   'narrative-mismatch.md 正确示例': 'it restates 上年结转 2件, a row neither example shows (the skeleton has 0)',
 };
 

@@ -38,6 +38,7 @@ const RULES: Record<string, { severity: '错误' | '警告' | '提示'; fixable:
   'carry-over': { severity: '错误', fixable: true },
   'stock-continuity': { severity: '警告', fixable: false },
   'series-gap': { severity: '提示', fixable: false },
+  'roll-up': { severity: '警告', fixable: false },
 };
 
 const HEADINGS = ['## 检查什么', '## 为什么', '## 错误示例', '## 正确示例', '## 修复'];

@@ -43,6 +43,7 @@ test('every rule is registered once with the severity of its docs/rules page', (
       'carry-over:error:true',
       'stock-continuity:warning:false',
       'series-gap:info:false',
+      'roll-up:warning:false',
     ],
   );
 });

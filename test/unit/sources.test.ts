@@ -51,7 +51,7 @@ test('the JSON schema of .nianbao.json lists the core\'s rule codes and is contr
   assert.ok(pkg.contributes.languages.some((l: { id: string; filenames?: string[] }) => l.id === 'jsonc' && l.filenames?.includes('.nianbao.json')));
   assert.ok(readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').includes('!schemas/**'));
   // The schema's own top-level keys are those the loader accepts.
-  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'agency', 'baseline', 'customRules', 'extends', 'ignores', 'overrides', 'plugins', 'rules', 'series']);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'agency', 'baseline', 'customRules', 'extends', 'ignores', 'overrides', 'plugins', 'rollUp', 'rules', 'series']);
 });
 
 test('the example province profile in docs/ loads and its rules fire on a report that ignores them', () => {

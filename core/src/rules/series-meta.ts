@@ -1,6 +1,7 @@
-// The metadata of the rules that compare a report with the others of its series (core/src/series.ts
-// runs them, given last year's report): registered with RULES so that configs, --rule, the schema,
-// the docs pages and VS Code's settings know their codes like any other.
+// The metadata of the rules that compare a report with the others of its series or, for roll-up, with
+// the reports it sums up (core/src/series.ts runs them, given the other reports): registered with
+// RULES so that configs, --rule, the schema, the docs pages and VS Code's settings know their codes
+// like any other.
 
 import { builtinDocs, type RuleMeta } from './rule';
 
@@ -25,6 +26,13 @@ export const SERIES_RULES: readonly RuleMeta[] = [
     severity: 'info',
     description: '同一机关的年度报告系列中缺少某一年度（提示一次，标在缺口之后的那份报告上）',
     docs: builtinDocs('series-gap'),
+    fixable: false,
+  },
+  {
+    code: 'roll-up',
+    severity: 'warning',
+    description: '配置文件指明本报告汇总其他报告时，表三、表四不等于各报告之和，或有应汇总的报告不在所检查的目录中',
+    docs: builtinDocs('roll-up'),
     fixable: false,
   },
 ];
