@@ -7,13 +7,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, checkDocument, checkRollUp, checkSeries, fingerprints, fixAllDocument, layoutOf, positionAt, RULES, seriesMember } from '../../core/src';
+import { applyEdits, checkDocument, checkSeries, fingerprints, fixAllDocument, layoutOf, positionAt, RULES, seriesMember } from '../../core/src';
 import type { Edit, Problem, RuleMeta, Settings } from '../../core/src';
 import { ConfigCache } from '../../node/src/config';
 import { effectiveFor, type Effective } from '../../node/src/effective';
 import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
 import { parseArgs, UsageError } from './args';
-import { rollUpGroups } from '../../node/src/roll-up';
+import { addRollUps } from '../../node/src/roll-up';
 import type { Options } from './args';
 import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, EXPORT_HELP, FIX_HELP, MAIN_HELP, NEW_HELP, REPORT_HELP, SHOW_HELP } from './help';
 import { runReport } from './report';
@@ -261,16 +261,8 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   const members = checked.map(({ input, eff }) => seriesMember(idOf(input), path.basename(input.display), input.doc, { series: eff.config?.series, agency: eff.config?.agency }));
   const settingsById = new Map(checked.map(({ input, eff }) => [idOf(input), eff.settings]));
   const across = checkSeries(members, (m) => settingsById.get(m.id) ?? {});
-  // Reports the config file says sum up others (`rollUp`, node/src/roll-up.ts): each config once.
-  const candidates = checked.map(({ input }, i) => ({ member: members[i], file: input.file }));
-  const configs = new Set(checked.map(({ eff }) => eff.config).filter((c): c is NonNullable<typeof c> => !!c && c.rollUp.length > 0));
-  for (const config of configs) {
-    const mine = new Set(checked.filter(({ eff }) => eff.config === config).map(({ input }) => idOf(input)));
-    for (const g of rollUpGroups(config, candidates, (c) => mine.has(c.member.id))) {
-      const found = checkRollUp(g.total, g.parts, settingsById.get(g.total.id) ?? {});
-      if (found.length) across.set(g.total.id, [...(across.get(g.total.id) ?? []), ...found]);
-    }
-  }
+  // Reports the config file says sum up others (`rollUp`, node/src/roll-up.ts).
+  addRollUps(checked.map(({ input, eff }, i) => ({ candidate: { member: members[i], file: input.file }, config: eff.config, settings: eff.settings })), across);
   const inputById = new Map(checked.map(({ input }) => [idOf(input), input]));
   const other = (id: string) => {
     const i = inputById.get(id);

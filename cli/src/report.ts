@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkDocument, checkSeries, groupSeries, RULES, seriesMember } from '../../core/src';
+import { addRollUps } from '../../node/src/roll-up';
 import type { Problem } from '../../core/src';
 import { pageFigures, pageSeries } from '../../core/src/report-page-model';
 import type { PageModel, PageReport } from '../../core/src/report-page-model';
@@ -73,6 +74,7 @@ export async function runReport(opts: Options, io: Io, settingsOf: (file: string
   const members = checked.map(({ input, eff }) => seriesMember(idOf(input), path.basename(input.display), input.doc, { series: eff.config?.series, agency: eff.config?.agency }));
   const settingsById = new Map(checked.map(({ input, eff }) => [idOf(input), eff.settings]));
   const across = checkSeries(members, (m) => settingsById.get(m.id) ?? {});
+  addRollUps(checked.map(({ input, eff }, i) => ({ candidate: { member: members[i], file: input.file }, config: eff.config, settings: eff.settings })), across);
   const inputById = new Map(checked.map(({ input }) => [idOf(input), input]));
   const other = (id: string) => {
     const i = inputById.get(id);

@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { isAgency, isFileEntry, type RollUpPart, type SeriesMember } from '../../core/src';
+import { checkRollUp, isAgency, isFileEntry, type Problem, type RollUpPart, type SeriesMember, type Settings } from '../../core/src';
 import type { Config } from './config';
 
 /** A report at hand: its series member and its file (null for an unsaved document). */
@@ -62,4 +62,25 @@ export function rollUpGroups(config: Config, candidates: readonly RollUpCandidat
     }
   }
   return out;
+}
+
+/**
+ * The roll-up problems of the reports at hand, added to `into` by member id: each config with
+ * `rollUp` once, its summing reports among the reports it is in effect for. (`nianbao check` and
+ * `nianbao report` alike.)
+ */
+export function addRollUps(
+  reports: readonly { candidate: RollUpCandidate; config: Config | null; settings: Settings }[],
+  into: Map<string, Problem[]>,
+): void {
+  const candidates = reports.map((r) => r.candidate);
+  const configs = new Set(reports.map((r) => r.config).filter((c): c is Config => !!c && c.rollUp.length > 0));
+  const settingsById = new Map(reports.map((r) => [r.candidate.member.id, r.settings]));
+  for (const config of configs) {
+    const mine = new Set(reports.filter((r) => r.config === config).map((r) => r.candidate.member.id));
+    for (const g of rollUpGroups(config, candidates, (c) => mine.has(c.member.id))) {
+      const found = checkRollUp(g.total, g.parts, settingsById.get(g.total.id) ?? {});
+      if (found.length) into.set(g.total.id, [...(into.get(g.total.id) ?? []), ...found]);
+    }
+  }
 }

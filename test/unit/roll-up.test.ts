@@ -163,3 +163,10 @@ test('CLI: a department missing from the folder is named on the district\'s titl
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('CLI: the series page (nianbao report) counts the roll-up warning of the district', () => {
+  const r = nianbao(['report', '--out', '-', 'test/fixtures/roll-up']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /roll-up/);
+  assert.match(r.stdout, /汇总值 31，各报告合计 30/);
+});
