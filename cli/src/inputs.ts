@@ -10,6 +10,7 @@ import { readHtml } from '../../core/src/readers/html';
 import { checkSize, isLimitError, type ReaderKind } from '../../core/src/readers/limits';
 import type { Document, Reading, Report } from '../../core/src';
 import { readPdf } from '../../node/src/pdf';
+import { readInWorker, workerFile } from '../../node/src/readers-worker';
 import type { EncodingOption } from './args';
 import { decode, ioError, IoError, readBytes, readStdin, walk } from './io';
 import type { Decoded } from './io';
@@ -84,10 +85,28 @@ function readChecked(file: string, display: string, size?: number): Buffer {
   return readBytes(file);
 }
 
+const isHtml = (display: string, text: string): boolean =>
+  /\.html?$/i.test(display) || (display === STDIN_DISPLAY && /^\s*<(?:!doctype|html|head|body|meta|div|p|table)\b/i.test(text));
+
 /** A page (`.html`, `.htm`, or markup on standard input) through the HTML reader; any other text as text. */
 export function readDocument(display: string, text: string): Document {
-  const html = /\.html?$/i.test(display) || (display === STDIN_DISPLAY && /^\s*<(?:!doctype|html|head|body|meta|div|p|table)\b/i.test(text));
-  return html ? documentOf(readHtml(text)) : readText(text);
+  return isHtml(display, text) ? documentOf(readHtml(text)) : readText(text);
+}
+
+/**
+ * Reads a document as readDocument does, a page in a worker thread (node/src/readers-worker.ts)
+ * stopped past LIMITS.html.maxMs, as the language server does: a page that would take parse5 minutes
+ * gets the limit's line and the other files are still checked. In place when the worker is not
+ * built beside this bundle (tests run from out/).
+ */
+export async function readDocumentTimed(display: string, text: string): Promise<Document> {
+  if (!isHtml(display, text) || !workerFile()) return readDocument(display, text);
+  try {
+    return documentOf(await readInWorker('html', text));
+  } catch (e) {
+    if (isLimitError(e)) throw e;
+    throw new IoError(display, `网页无法读取 (cannot read the page: ${String((e as Error)?.message ?? e).split('\n')[0]})`);
+  }
 }
 
 /**
@@ -143,9 +162,13 @@ export async function collect(
     }
     let doc: Document;
     try {
-      doc = readDocument(display, decoded.text);
+      doc = await readDocumentTimed(display, decoded.text);
     } catch (e) {
       // Past a reader's limit: said even inside a directory (it may well be a report).
+      if (e instanceof IoError) {
+        onError(e);
+        return false;
+      }
       if (!isLimitError(e)) throw e;
       onError(new IoError(display, e.message));
       return false;

@@ -24,6 +24,7 @@ import { collect, readDocument } from './inputs';
 import type { Input } from './inputs';
 import { IoError, writeAtomic, WriteConflict } from './io';
 import { encode } from './encode';
+import { LIMITS_ENV_ERROR } from '../../core/src/readers/limits';
 import { docsFile, docsHref } from '../../node/src/docs';
 import { formatJson, formatSarif, formatText, locate, reportSummary } from './output';
 import type { FileResult } from './output';
@@ -65,6 +66,10 @@ function customCodes(argv: readonly string[]): string[] {
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  if (LIMITS_ENV_ERROR) {
+    io.err(`nianbao: ${LIMITS_ENV_ERROR}\n`);
+    return 2;
+  }
   const codes = [...RULES.map((r) => r.code), ...customCodes(argv)];
   let opts: Options;
   try {

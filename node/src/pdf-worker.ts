@@ -3,22 +3,20 @@
 // is loaded from dist/pdfjs.js, its bundle with a V8 code cache (node/src/pdfjs-bundle.ts), or from
 // node_modules when that bundle is not there; it is never in the extension. Nothing is fetched and
 // nothing is evaluated: no eval, no font loading, character maps and standard fonts read from the
-// package's own folders.
+// package's own folders (node/src/pdf-text.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Module from 'node:module';
 import { requireWithCodeCache } from './code-cache';
+import { textPages, type PdfJs } from './pdf-text';
 
 interface Job {
   data: Uint8Array;
   maxPages: number;
 }
 
-type TextItem = { str?: string; transform?: number[]; width?: number };
-
-type PdfJs = typeof import('pdfjs-dist');
 
 /**
  * What pdf.js asks of Node as it starts and reads, cut to what reading text needs:
@@ -89,41 +87,12 @@ async function main(): Promise<void> {
   const { data, maxPages } = workerData as Job;
   const pkg = path.dirname(require.resolve('pdfjs-dist/package.json'));
   const { pdfjs, save } = await loadPdfjs(pkg);
-  const doc = await pdfjs.getDocument({
-    data,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    stopAtErrors: false,
-    verbosity: 0,
-    cMapUrl: path.join(pkg, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(pkg, 'standard_fonts') + path.sep,
-  }).promise;
-  if (doc.numPages > maxPages) {
-    parentPort!.postMessage({ kind: 'pages', pages: doc.numPages });
-    return;
-  }
-  const pages: { items: { str: string; x: number; y: number; w: number; size: number }[] }[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const content = await page.getTextContent();
-    const items = [];
-    for (const it of content.items as TextItem[]) {
-      if (typeof it.str !== 'string' || !it.transform) continue;
-      const [, , c, d, e, f] = it.transform;
-      items.push({ str: it.str, x: e, y: f, w: it.width ?? 0, size: Math.hypot(c, d) });
-    }
-    pages.push({ items });
-    page.cleanup();
-  }
-  await doc.destroy();
+  // The options that keep pdf.js from reaching outside, and the text items: node/src/pdf-text.ts
+  // (shared with the fuzz, which runs them in place).
+  const read = await textPages(pdfjs, data, maxPages);
   // Before answering: the reader stops this thread as soon as it has the pages.
-  save();
-  parentPort!.postMessage({ kind: 'done', pages });
+  if (read.kind === 'done') save();
+  parentPort!.postMessage(read);
 }
 
 main().catch((e: unknown) => {

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LIMITS, LimitError, formatBytes } from '../../core/src/readers/limits';
+import { LIMITS, LimitError, checkSize, limitLine } from '../../core/src/readers/limits';
 import { hasTextLayer, NO_TEXT_LAYER, readPdfPages, type PdfPage } from '../../core/src/readers/pdf';
 import type { Reading } from '../../core/src';
 
@@ -25,10 +25,15 @@ function workerFile(): string {
   return found;
 }
 
+/** "20 秒", "500 毫秒" for the messages. */
+const seconds = (ms: number): string => (ms >= 1000 ? `${+(ms / 1000).toFixed(1)} 秒` : `${ms} 毫秒`);
+
 /** The text items of each page, read by pdf.js in a worker that is stopped past `maxMs`. */
 export function pdfPages(bytes: Uint8Array, limits = LIMITS.pdf, worker?: string): Promise<PdfPage[]> {
-  if (bytes.length > limits.maxBytes) {
-    return Promise.reject(new LimitError('pdf.maxBytes', `PDF 文件 ${formatBytes(bytes.length)}，超过上限 ${formatBytes(limits.maxBytes)}（pdf.maxBytes），未读取`));
+  try {
+    checkSize('pdf', bytes.length, limits.maxBytes);
+  } catch (e) {
+    return Promise.reject(e);
   }
   return new Promise((resolve, reject) => {
     const data = new Uint8Array(bytes); // a copy the worker may own
@@ -42,12 +47,13 @@ export function pdfPages(bytes: Uint8Array, limits = LIMITS.pdf, worker?: string
       f();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new LimitError('pdf.maxMs', `PDF 文件读取超过 ${limits.maxMs / 1000} 秒（pdf.maxMs），已停止，未读取`))),
+      () => finish(() => reject(new LimitError('pdf.maxMs', limitLine('pdf.maxMs', `读取 PDF 文件超过 ${seconds(limits.maxMs)}，已停止`, `reading took longer than ${limits.maxMs} ms`)))),
       limits.maxMs,
     );
     thread.on('message', (m: { kind: string; pages?: PdfPage[] | number; message?: string; name?: string }) => {
       if (m.kind === 'done') finish(() => resolve(m.pages as PdfPage[]));
-      else if (m.kind === 'pages') finish(() => reject(new LimitError('pdf.maxPages', `PDF 文件有 ${m.pages} 页，超过上限 ${limits.maxPages} 页（pdf.maxPages），未读取`)));
+      else if (m.kind === 'pages')
+        finish(() => reject(new LimitError('pdf.maxPages', limitLine('pdf.maxPages', `PDF 文件有 ${m.pages} 页，超过上限 ${limits.maxPages} 页`, `${m.pages} pages > ${limits.maxPages}`))));
       else
         finish(() =>
           reject(

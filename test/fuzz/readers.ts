@@ -8,7 +8,12 @@
 // DocxError — and never anything else; and it takes less than READ_BOUND_MS.
 //
 // A new reader plugs in by adding an entry to READERS: a name, an arbitrary of its inputs and
-// `read(input)`.
+// `holds(input)` (async for the PDF reader, whose pdf.js is asynchronous).
+//
+// The PDF reader is fuzzed in place: pdf.js with the reader's own options and text extraction
+// (node/src/pdf-text.ts), then the core's layout and the check, thousands of files in one thread
+// (a worker thread per file, as `nianbao check` starts, costs a few hundred milliseconds). The
+// thread and its time limit are tested in test/unit/limits.test.ts and pdf.test.ts.
 
 import * as fc from 'fast-check';
 import * as fs from 'node:fs';
@@ -18,7 +23,11 @@ import { strToU8, zipSync } from 'fflate';
 import { checkDocument, documentOf } from '../../core/src';
 import { readHtml } from '../../core/src/readers/html';
 import { readDocx } from '../../core/src/readers/docx';
-import { isLimitError } from '../../core/src/readers/limits';
+import { isLimitError, LIMITS } from '../../core/src/readers/limits';
+import { hasTextLayer, readPdfPages } from '../../core/src/readers/pdf';
+import { readText } from '../../core/src/readers/runtext';
+import { loadPdfJs, textPages, type PdfJs } from '../../node/src/pdf-text';
+import { pagePdf, type PageSpec } from './pdf-build';
 import { decode, IoError } from '../../cli/src/io';
 import { readDocument } from '../../cli/src/inputs';
 import { docxFromMarkdown, docxOf, documentXml } from '../office-fixtures';
@@ -243,10 +252,158 @@ export function docxHolds(bytes: Uint8Array): boolean {
 
 // ---------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------
+// Crawler text: the whole report in one paragraph, cells run together (core/src/readers/runtext.ts
+// enumerates the splits of a run of digits: long runs, many rows, digits moved between rows).
+
+const crawler = () => fixture('crawler-2021.txt');
+const DIGITS = fc.stringMatching(/^[0-9 ]{1,60}$/);
+const crawlerEdit = fc.oneof(
+  DIGITS,
+  fc.constantFrom('一、本年新收政府信息公开申请数量', '（一）予以公开', '总计', '　', '\n', '', '0'.repeat(200), '1'.repeat(40), '１２３', '.5', '四、政府信息公开行政复议、行政诉讼情况'),
+  fc.string({ maxLength: 6 }),
+);
+const mutatedCrawler = fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 60 }), crawlerEdit), { minLength: 1, maxLength: 10 }).map((edits) => {
+  let s = crawler();
+  for (const [at, len, insert] of edits) {
+    const i = Math.floor(at * s.length);
+    s = s.slice(0, i) + insert + s.slice(i + len);
+  }
+  return s;
+});
+/** Every row's digits run together into one long run (the split search must stay bounded). */
+const runTogether = fc.record({ joined: fc.boolean(), repeat: fc.integer({ min: 1, max: 40 }) }).map(({ joined, repeat }) => {
+  const t = crawler().replace(/(\d)\s+(?=\d)/g, joined ? '$1' : '$1 ');
+  return repeat > 30 ? t.repeat(repeat - 30) : t;
+});
+
+export const crawlerInput: fc.Arbitrary<string> = fc.oneof({ weight: 6, arbitrary: mutatedCrawler }, { weight: 2, arbitrary: runTogether }, { weight: 1, arbitrary: fc.string({ maxLength: 300 }) });
+
+export function crawlerHolds(text: string): boolean {
+  return refusedClearly(() => {
+    checkDocument(readText(text));
+  });
+}
+
+// ---------------------------------------------------------------------------
+// PDF: files built here (test/fuzz/pdf-build.ts) with broken or looping cross-reference tables,
+// page trees that claim millions of pages or contain themselves, huge and absurd page sizes, content
+// streams that are enormous, inflate to megabytes or draw forms drawing forms, wrong headers, zero
+// bytes; and the fixture report's PDF truncated and with bytes flipped, cut out or inserted.
+
+const SAFE_LINES = ['Annual report 2024', 'I. 12 0 12', '(1) 5 0 5', 'Total 53 0 53', '- 1 -', '12345678901234567890', ''];
+const pdfSpec: fc.Arbitrary<PageSpec> = fc.record(
+  {
+    content: fc.oneof(
+      { weight: 30, arbitrary: fc.constantFrom<PageSpec['content']>('text', 'text', 'text', 'self-form', 'garbage', 'lying-length', 'none') },
+      { weight: 1, arbitrary: fc.constantFrom<PageSpec['content']>('enormous', 'inflating', 'form-doubling') },
+    ),
+    lines: fc.array(fc.oneof(fc.constantFrom(...SAFE_LINES), fc.string({ maxLength: 30 })), { maxLength: 20 }),
+    n: fc.integer({ min: 1, max: 10 }),
+    mediaBox: fc.constantFrom('[0 0 595 842]', '[0 0 1e38 1e38]', '[0 0 0 0]', '[-1e9 -1e9 1e9 1e9]', '[1 2]', '(x)', '[0 0 14400 14400]', '[NaN 0 1 1]'),
+    kids: fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 1, max: 8 }) }, { weight: 2, arbitrary: fc.integer({ min: 501, max: 5000 }) }, { weight: 1, arbitrary: fc.constant(500) }),
+    count: fc.constantFrom('1', '0', '-1', '2147483647', '99999999999999', '3.5', '/Name', 'null'),
+    kidsLoop: fc.boolean(),
+    hostile: fc.constant({ url: 'http://198.51.100.7', file: 'file:///etc/passwd' }),
+    header: fc.constantFrom('%PDF-1.7', '%PDF-1.4', '%PDF-9.9', '%PDF-', '', '<html>', 'PK\u0003\u0004', '%!PS-Adobe-3.0', '\ufeff%PDF-1.7'),
+    xref: fc.constantFrom<NonNullable<PageSpec['xref']>>('ok', 'ok', 'none', 'wrong-offsets', 'prev-loop', 'startxref-beyond', 'short-size'),
+    shift: fc.integer({ min: -2000, max: 2000 }),
+    garbage: fc.uint8Array({ maxLength: 300 }),
+  },
+  { requiredKeys: ['content'] },
+).map((spec) => {
+  // Heavy contents scaled to stay well within the fuzz's time bound, on one page (500 pages of them
+  // are what pdf.maxMs stops: test/unit/limits.test.ts); 500 pages of text are read whole.
+  if (spec.content === 'enormous') spec.n = (spec.n ?? 1) * 500;
+  if (spec.content === 'inflating') spec.n = Math.min(spec.n ?? 1, 16);
+  if (['enormous', 'inflating', 'form-doubling'].includes(spec.content) && spec.kids !== undefined) spec.kids = Math.min(spec.kids, 2);
+  if (spec.kids === 500 && spec.lines) spec.lines = spec.lines.slice(0, 3);
+  return spec;
+});
+/** A built PDF, sometimes cut at a random point. */
+const builtPdf = fc.tuple(pdfSpec, fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { freq: 5 })).map(([spec, cut]) => {
+  const b = pagePdf(spec);
+  return cut === null ? b : b.subarray(0, Math.floor(cut * b.length));
+});
+let reportPdf: Uint8Array | null = null;
+const pdfFixture = () => (reportPdf ??= fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'report-2021.pdf')));
+const PDF_TOKENS = ['xref', 'trailer', 'startxref', '%%EOF', 'obj', 'endobj', 'stream', 'endstream', '<<', '>>', '/Length 999999999', '/Count 9999999', ' 0 R', '[', ']', '(', ')', '/Filter /FlateDecode'];
+const mutatedPdf = fc
+  .tuple(
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 64 }), fc.oneof(fc.constantFrom(...PDF_TOKENS), fc.string({ maxLength: 8 }))), { maxLength: 8 }),
+  )
+  .map(([cut, edits]) => {
+    let b = Buffer.from(pdfFixture());
+    for (const [at, len, insert] of edits) {
+      const i = at % b.length;
+      b = Buffer.concat([b.subarray(0, i), Buffer.from(insert, 'latin1'), b.subarray(i + len)]);
+    }
+    return cut > 0.6 ? b : b.subarray(0, Math.floor((cut / 0.6) * b.length));
+  });
+
+export const pdfInput: fc.Arbitrary<Uint8Array> = fc.oneof(
+  { weight: 6, arbitrary: builtPdf },
+  { weight: 2, arbitrary: mutatedPdf },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.concat([Buffer.from('%PDF-1.7\n'), b])) },
+  { weight: 1, arbitrary: fc.constant(new Uint8Array(0)) },
+);
+
+let pdfjs: PdfJs | null = null;
+/** What pdf.js tried to reach (it must not: no fetch, no HTTP, no socket). */
+const reached: string[] = [];
+async function offlinePdfJs(): Promise<PdfJs> {
+  if (pdfjs) return pdfjs;
+  const refuse = (what: string) => () => {
+    reached.push(what);
+    throw new Error(`fuzz: ${what} is not allowed`);
+  };
+  globalThis.fetch = refuse('fetch') as typeof fetch;
+  for (const [name, keys] of [['node:http', ['request', 'get']], ['node:https', ['request', 'get']], ['node:net', ['connect', 'createConnection']]] as const) {
+    const mod = require(name) as Record<string, unknown>;
+    for (const k of keys) Object.defineProperty(mod, k, { value: refuse(`${name}.${k}`), configurable: true, writable: true });
+  }
+  return (pdfjs = await loadPdfJs());
+}
+
+/** pdf.js's own errors are the reader's PdfError (one clear line, node/src/pdf.ts); the layout must never throw. */
+export async function pdfHolds(bytes: Uint8Array): Promise<boolean> {
+  const lib = await offlinePdfJs();
+  const t0 = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReaderFailure(`pdf.js took more than ${READ_BOUND_MS} ms`)), READ_BOUND_MS);
+  });
+  let read: Awaited<ReturnType<typeof textPages>> | null = null;
+  try {
+    read = await Promise.race([textPages(lib, bytes, LIMITS.pdf.maxPages), bound]);
+  } catch (e) {
+    if (e instanceof ReaderFailure) throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (reached.length) throw new ReaderFailure(`pdf.js tried to reach outside: ${reached.join(', ')}`);
+  if (read?.kind === 'pages' && read.pages <= LIMITS.pdf.maxPages) throw new ReaderFailure(`refused ${read.pages} pages`);
+  if (read?.kind === 'done') {
+    const pages = read.pages;
+    if (pages.length > LIMITS.pdf.maxPages) throw new ReaderFailure(`read ${pages.length} pages`);
+    refusedClearly(() => {
+      if (hasTextLayer(pages)) checkDocument(documentOf(readPdfPages(pages)));
+    });
+  }
+  const ms = Date.now() - t0;
+  if (ms > READ_BOUND_MS) throw new ReaderFailure(`took ${ms} ms (bound ${READ_BOUND_MS} ms)`);
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+
 export interface FuzzedReader<T> {
   name: string;
   input: fc.Arbitrary<T>;
-  holds: (input: T) => boolean;
+  holds: (input: T) => boolean | Promise<boolean>;
+  /** holds returns a promise. */
+  async?: boolean;
   /** How a failing input is written out. */
   show: (input: T) => string | Uint8Array;
 }
@@ -255,4 +412,6 @@ export const READERS: FuzzedReader<never>[] = [
   { name: 'html', input: htmlInput, holds: htmlHolds, show: (s: string) => s },
   { name: 'file', input: fileInput, holds: fileHolds, show: (f: FileInput) => f.bytes },
   { name: 'docx', input: docxInput, holds: docxHolds, show: (b: Uint8Array) => b },
+  { name: 'crawler', input: crawlerInput, holds: crawlerHolds, show: (s: string) => s },
+  { name: 'pdf', input: pdfInput, holds: pdfHolds, show: (b: Uint8Array) => b, async: true },
 ] as unknown as FuzzedReader<never>[];

@@ -2,13 +2,14 @@
 // inputs (mutated fixture reports, random strings, "report soup"), then each reader of
 // test/fuzz/readers.ts over its hostile inputs (pages, file bytes in mixed encodings, Word files).
 //
-//   npm run fuzz -- --runs 100000 [--reader report|html|file|docx] [--seed 1] [--workers 2] [--time 600] [--path 12:3:4]
+//   npm run fuzz -- --runs 100000 [--reader report|html|file|docx|crawler|pdf] [--seed 1] [--workers 2] [--time 600] [--path 12:3:4]
 //
-// --reader R   only this one (default: every one, one after the other, --runs inputs each)
+// --reader R   only this one (default: every one, one after the other, --runs inputs each; a
+//              summary of inputs, seconds and rate per reader is printed at the end)
 // --runs N     how many inputs per reader (split over the workers)
 // --seed S     base seed; worker w uses seed S+w (printed, so a failure replays)
 // --workers W  worker threads (default: 2, at most the CPU count)
-// --time T     stop each worker after T seconds (what ran is reported)
+// --time T     stop each worker of each reader after T seconds (what ran is reported)
 // --path P     replay one failure: with the failing worker's seed, one worker, fast-check's path
 // --keep-going after a failure, a worker goes on with a new seed (seed + workers) for the rest of
 //              its runs, so one run reports every failure it meets (each with its own seed and path)
@@ -40,7 +41,7 @@ type FromWorker =
   | { kind: 'progress'; seed: number; done: number }
   | { kind: 'done'; seed: number; runs: number; failed: boolean; interrupted: boolean; counterexample?: string | Uint8Array; path?: string; error?: string; shrinks?: number; last?: boolean };
 
-function runJob(job: Job): void {
+async function runJob(job: Job): Promise<void> {
   let done = 0;
   const deadline = job.timeMs ? Date.now() + job.timeMs : undefined;
   let remaining = job.runs;
@@ -48,19 +49,25 @@ function runJob(job: Job): void {
     const reader = READERS.find((r) => r.name === job.reader);
     const tick = () => {
       done++;
-      if (done % 1000 === 0) parentPort!.postMessage({ kind: 'progress', seed: job.seed, done } satisfies FromWorker);
+      if (done % 100 === 0) parentPort!.postMessage({ kind: 'progress', seed: job.seed, done } satisfies FromWorker);
     };
+    const holdsOf = reader?.holds as ((i: unknown) => boolean | Promise<boolean>) | undefined;
     const prop = reader
-      ? fc.property(reader.input as fc.Arbitrary<unknown>, (input) => {
-          tick();
-          return (reader.holds as (i: unknown) => boolean)(input);
-        })
+      ? reader.async
+        ? fc.asyncProperty(reader.input as fc.Arbitrary<unknown>, async (input) => {
+            tick();
+            return holdsOf!(input);
+          })
+        : fc.property(reader.input as fc.Arbitrary<unknown>, (input) => {
+            tick();
+            return holdsOf!(input) as boolean;
+          })
       : fc.property(anyInput, (text) => {
           tick();
           return holds(text);
         });
     const shown = (x: unknown): string | Uint8Array => (reader ? (reader.show as (i: unknown) => string | Uint8Array)(x) : (x as string));
-    const d = fc.check(prop, {
+    const d = await fc.check(prop as fc.IAsyncProperty<[unknown]>, {
       seed,
       numRuns: remaining,
       path: job.path,
@@ -110,13 +117,29 @@ async function main(): Promise<void> {
     console.error(`--reader wants one of ${names.join(', ')}, got ${only}`);
     process.exit(2);
   }
+  const summary: Summary[] = [];
   for (const reader of only ? [only] : names) {
     console.log(`fuzz: reader ${reader}`);
-    await fuzzOne(argv, reader);
+    summary.push(await fuzzOne(argv, reader));
+  }
+  // What the run covered, reader by reader (README.md "Limits", "Fuzzing").
+  console.log('fuzz: summary (reader, inputs, seconds, inputs/s, result)');
+  for (const s of summary) {
+    console.log(`  ${s.reader.padEnd(8)} ${String(s.tried).padStart(8)} ${s.seconds.toFixed(1).padStart(8)} s ${(s.tried / Math.max(s.seconds, 0.001)).toFixed(0).padStart(7)}/s  ${s.result}`);
   }
 }
 
-async function fuzzOne(argv: string[], reader: string): Promise<void> {
+interface Summary {
+  reader: string;
+  tried: number;
+  seconds: number;
+  result: string;
+}
+
+/** No message from a worker for this long: it is stuck in one input (a hang), reported as a failure. */
+const STUCK_MS = 5 * 60_000;
+
+async function fuzzOne(argv: string[], reader: string): Promise<Summary> {
   const runs = intArg(argv, 'runs', 10_000);
   const seed = intArg(argv, 'seed', 1);
   const replay = arg(argv, 'path');
@@ -146,7 +169,15 @@ async function fuzzOne(argv: string[], reader: string): Promise<void> {
       };
       const worker = new Worker(__filename, { workerData: job });
       threads.push(worker);
+      let heard = Date.now();
+      const watchdog = setInterval(() => {
+        if (Date.now() - heard < STUCK_MS) return;
+        results.push({ kind: 'done', seed: job.seed, runs: progress.get(job.seed) ?? 0, failed: true, interrupted: false, error: `no progress for ${STUCK_MS / 1000} s: an input hangs (seed ${job.seed})` });
+        void worker.terminate();
+      }, 5000);
+      worker.on('exit', () => clearInterval(watchdog));
       worker.on('message', (m: FromWorker) => {
+        heard = Date.now();
         if (m.kind === 'progress') {
           progress.set(m.seed, m.done);
           const total = [...progress.values()].reduce((a, b) => a + b, 0);
@@ -179,7 +210,7 @@ async function fuzzOne(argv: string[], reader: string): Promise<void> {
   if (!failures.length) {
     const cut = results.some((r) => r.interrupted) ? ' (stopped by --time before all runs)' : '';
     console.log(`fuzz: found nothing${cut}`);
-    return;
+    return { reader, tried, seconds, result: `found nothing${cut}` };
   }
   for (const f of failures) {
     console.log(`fuzz: FAILURE after ${f.runs} inputs with seed ${f.seed}${f.shrinks !== undefined ? `, shrunk ${f.shrinks} times` : ''}`);
@@ -187,7 +218,7 @@ async function fuzzOne(argv: string[], reader: string): Promise<void> {
     if (f.counterexample !== undefined) {
       const dir = path.join(ROOT, 'out');
       mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `fuzz-failure-${reader}-${f.seed}.${reader === 'report' || reader === 'html' ? 'txt' : 'bin'}`);
+      const file = path.join(dir, `fuzz-failure-${reader}-${f.seed}.${typeof f.counterexample === 'string' ? 'txt' : 'bin'}`);
       writeFileSync(file, f.counterexample);
       const shown = typeof f.counterexample === 'string' ? JSON.stringify(f.counterexample) : `${f.counterexample.length} bytes`;
       console.log(`  input (${f.counterexample.length} chars, written to ${path.relative(ROOT, file)}):`);
@@ -196,6 +227,7 @@ async function fuzzOne(argv: string[], reader: string): Promise<void> {
     if (f.path) console.log(`  replay: npm run fuzz -- --reader ${reader} --seed ${f.seed} --workers 1 --runs ${runs} --path ${f.path}`);
   }
   process.exitCode = 1;
+  return { reader, tried, seconds, result: `${failures.length} FAILURE(S)` };
 }
 
 if (isMainThread) {
@@ -204,5 +236,5 @@ if (isMainThread) {
     process.exit(1);
   });
 } else {
-  runJob(workerData as Job);
+  void runJob(workerData as Job);
 }

@@ -2,8 +2,11 @@
 // where sockets, HTTP(S), HTTP/2, TLS, DNS, UDP, fetch and child processes fail and are recorded
 // (test/offline/preload.cjs, loaded with --require). The command line checks a text report, crawler
 // text, a page full of remote and `file:` references (stylesheets, scripts, fonts, images, frames,
-// a <base>, a refresh) and a Word file whose parts name external targets; the language server opens
-// the same page. Nothing may be attempted, and nothing a `file:` link names may be read.
+// a <base>, a refresh), a Word file whose parts name external targets, and PDFs (the printed report,
+// and one with JavaScript run on opening, links to a URL and to a `file:`, a launch action, a remote
+// go-to, a font it does not embed) read by pdf.js in its worker thread (the preload is loaded in
+// worker threads too); the language server opens the same page. Nothing may be attempted, and
+// nothing a `file:` link names may be read.
 
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -13,6 +16,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { docxFromMarkdown } from '../office-fixtures';
+import { pagePdf } from '../fuzz/pdf-build';
 import { fixture, nianbao, ROOT, tempDir } from './cli-helpers';
 
 const PRELOAD = path.join(ROOT, 'test', 'offline', 'preload.cjs');
@@ -53,13 +57,17 @@ test('the command line reads every kind of file without reaching outside the mac
     'crawler.txt': fixture('crawler-2021.txt'),
     'page.html': hostilePage(pathToFileURL(secretFile).href),
     'report.docx': docxFromMarkdown(fixture('clean-2021.md')),
+    'report.pdf': fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'report-2021.pdf')),
+    'hostile.pdf': pagePdf({ content: 'text', lines: ['Annual report 2024', '99999'], hostile: { url: 'http://198.51.100.7', file: pathToFileURL(secretFile).href } }),
   };
   for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), data);
   const names = Object.keys(files);
   const r = runOffline(['check', '--format', 'json', ...names.map((n) => path.join(dir, n))], log);
-  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  // The hostile PDF is read (its text has no report title: one line says so, exit 2); the rest are reports.
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr.trim(), /^nianbao: .*hostile\.pdf: 不是政府信息公开工作年度报告[^\n]*$/);
   const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { message: string }[] }[] };
-  assert.deepEqual(out.files.map((f) => path.basename(f.path)), names, 'every reader ran');
+  assert.deepEqual(out.files.map((f) => path.basename(f.path)), names.filter((n) => n !== 'hostile.pdf'), 'every reader ran');
   assert.ok(!r.stdout.includes('99999'), 'nothing of the file: link was read');
   assert.equal(fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '', '', 'no attempt to reach outside');
   // The preload does refuse (the test can fail): a process that tries is recorded.

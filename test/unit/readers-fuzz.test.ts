@@ -8,7 +8,8 @@ const RUNS = 200;
 const SEED = 16;
 
 for (const r of READERS) {
-  test(`fuzz: the ${r.name} reader survives ${RUNS} hostile inputs (seed ${SEED})`, () => {
-    fc.assert(fc.property(r.input, r.holds), { seed: SEED, numRuns: RUNS });
+  test(`fuzz: the ${r.name} reader survives ${RUNS} hostile inputs (seed ${SEED})`, async () => {
+    if (r.async) await fc.assert(fc.asyncProperty(r.input, async (i) => r.holds(i)), { seed: SEED, numRuns: RUNS });
+    else fc.assert(fc.property(r.input, (i) => r.holds(i) as boolean), { seed: SEED, numRuns: RUNS });
   });
 }

@@ -12,7 +12,7 @@
 
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { LIMITS, LimitError, formatBytes } from './limits';
+import { LIMITS, LimitError, formatBytes, limitLine, twoSizes } from './limits';
 import { PlacedText, type PlacedCell } from './placed-text';
 import type { Place, Reading } from '../source-map';
 export { draftOf } from './draft';
@@ -55,20 +55,25 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Recor
       filter: (f) => {
         entries++;
         if (entries > lim.maxEntries) {
-          throw new LimitError('docx.maxEntries', `Word 文件内部条目过多：超过上限 ${lim.maxEntries} 个（docx.maxEntries），未读取`);
+          throw new LimitError('docx.maxEntries', limitLine('docx.maxEntries', `Word 文件内部条目超过 ${lim.maxEntries} 个`, `more than ${lim.maxEntries} zip entries`));
         }
         total += f.originalSize;
         if (total > lim.maxTotalBytes) {
           throw new LimitError(
             'docx.maxTotalBytes',
-            `Word 文件解压后过大：超过上限 ${formatBytes(lim.maxTotalBytes)}（docx.maxTotalBytes），未读取`,
+            limitLine('docx.maxTotalBytes', `Word 文件解压后超过上限 ${formatBytes(lim.maxTotalBytes)}`, `more than ${formatBytes(lim.maxTotalBytes)} once uncompressed`),
           );
         }
         if (!wanted(f.name)) return false;
         if (f.originalSize > lim.maxPartBytes) {
+          const [size, max] = twoSizes(f.originalSize, lim.maxPartBytes);
           throw new LimitError(
             'docx.maxPartBytes',
-            `Word 文件的 ${f.name} 解压后 ${formatBytes(f.originalSize)}，超过上限 ${formatBytes(lim.maxPartBytes)}（docx.maxPartBytes），未读取`,
+            limitLine(
+              'docx.maxPartBytes',
+              `Word 文件的 ${f.name} 解压后 ${size}，超过上限 ${max}`,
+              `${f.name}: ${size.replace(' 字节', ' bytes')} > ${max.replace(' 字节', ' bytes')} once uncompressed`,
+            ),
           );
         }
         return true;

@@ -25,6 +25,14 @@ export const LIMITS: ReaderLimits = {
   pdf: { maxBytes: 100 * MiB, maxPages: 500, maxMs: 20_000 },
 };
 
+/**
+ * NIANBAO_LIMITS in the environment (README.md "Limits") changes limits for the process: read here,
+ * where every copy of this table is (the CLI, the language server, each reader's bundle and worker
+ * thread, which inherit the environment), so that all of them agree. The CLI refuses a wrong value.
+ */
+const envLimits = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NIANBAO_LIMITS;
+export const LIMITS_ENV_ERROR: string | null = envLimits ? applyLimitOverrides(envLimits) : null;
+
 /** A file past one of LIMITS. `limit` names it as in README.md, e.g. `docx.maxPartBytes`. */
 export class LimitError extends Error {
   constructor(
@@ -53,13 +61,16 @@ export function limitLine(limit: string, what: string, english: string): string 
   return `超出限制 ${limit}：${what}，未检查 (limit ${limit} exceeded: ${english})`;
 }
 
+/** A size and its limit for one message: in exact bytes where the rounded sizes would read the same. */
+export function twoSizes(bytes: number, max: number): [string, string] {
+  const same = formatBytes(bytes) === formatBytes(max);
+  return same ? [`${bytes} 字节`, `${max} 字节`] : [formatBytes(bytes), formatBytes(max)];
+}
+
 /** Refuses a file of `bytes` bytes past its kind's maxBytes (checked before the file is read whole). */
-export function checkSize(kind: ReaderKind, bytes: number): void {
-  const max = LIMITS[kind].maxBytes;
+export function checkSize(kind: ReaderKind, bytes: number, max = LIMITS[kind].maxBytes): void {
   if (bytes > max) {
-    // Exact bytes where the rounded sizes would read the same.
-    const size = formatBytes(bytes) === formatBytes(max) ? `${bytes} 字节` : formatBytes(bytes);
-    const limit = formatBytes(max) === formatBytes(bytes) ? `${max} 字节` : formatBytes(max);
+    const [size, limit] = twoSizes(bytes, max);
     throw new LimitError(
       `${kind}.maxBytes`,
       limitLine(`${kind}.maxBytes`, `${KIND_NAMES[kind]}大小 ${size}，超过上限 ${limit}`, `${size.replace(' 字节', ' bytes')} > ${limit.replace(' 字节', ' bytes')}`),
@@ -84,4 +95,21 @@ export function utf8Length(text: string): number {
  */
 export function isLimitError(e: unknown): e is LimitError {
   return typeof e === 'object' && e !== null && (e as Error).name === 'LimitError' && typeof (e as LimitError).limit === 'string';
+}
+
+/**
+ * Sets limits from a `NIANBAO_LIMITS` value (README.md "Limits"): `pdf.maxMs=60000,html.maxMs=500`,
+ * for one run (a very long PDF known to be good; the tests' short time limits).
+ * Returns an error message for a name that is not a limit or a value that is not a positive integer.
+ */
+export function applyLimitOverrides(spec: string, limits: ReaderLimits = LIMITS): string | null {
+  for (const item of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(\w+)\.(\w+)=(\d+)$/.exec(item);
+    const group = m ? (limits as unknown as Record<string, Record<string, number>>)[m[1]] : undefined;
+    if (!m || !group || !Object.prototype.hasOwnProperty.call(group, m[2]) || !(Number(m[3]) > 0)) {
+      return `NIANBAO_LIMITS: 无法识别 “${item}”（应为 限制名=正整数，如 pdf.maxMs=60000） (not a limit=positive integer)`;
+    }
+    group[m[2]] = Number(m[3]);
+  }
+  return null;
 }

@@ -140,7 +140,9 @@ interface Block {
 
 /** Read the text items of a PDF's pages. Throws nothing; a document without text gives empty text. */
 export function readPdfPages(pages: PdfPage[]): Reading {
-  const lines = linesOf(joinTouching(stack(pages)));
+  // A damaged file can give items at no position (NaN, Infinity): they cannot be laid out.
+  const finite = pages.map((p) => ({ items: p.items.filter((i) => Number.isFinite(i.x) && Number.isFinite(i.y) && Number.isFinite(i.w) && Number.isFinite(i.size)) }));
+  const lines = linesOf(joinTouching(stack(finite)));
   // Line numbers per page, for the places (1-based, top to bottom).
   const lineNo = new Map<Line, number>();
   const perPage = new Map<number, number>();
@@ -223,6 +225,11 @@ export function readPdfPages(pages: PdfPage[]): Reading {
     while (end < lines.length && !heading[end] && (anchor[end] || nearAnchor(end))) end++;
     const rows = lines.slice(k, end);
     const anchors = rows.filter((_, j) => anchor[k + j]);
+    // Lines near an anchor of a table already read (a damaged file's odd positions): prose.
+    if (!anchors.length) {
+      prose(k, Math.max(end, k + 1));
+      return Math.max(end, k + 1);
+    }
     // The number area: from the leftmost number set apart.
     const numX = Math.min(
       ...anchors.flatMap((l) => l.pieces.filter((p, j) => isNumber(p) && (j === 0 || p.x - l.pieces[j - 1].end > l.size * 0.8)).map((p) => p.x)),
