@@ -5,13 +5,12 @@
 // README.md "Across years" and ARCHITECTURE.md describe where this sits.
 
 import type { Document } from './document';
-import { parse } from './parse';
-import { check } from './rules';
+import { RULES } from './rules';
+import { tableArithmetic } from './arithmetic';
 import { SERIES_RULES } from './rules/series-meta';
 import type { Cell, Edit, Fix, ParsedTable, Problem, RelatedInfo, Report, Settings, Span } from './types';
 export { SERIES_RULES };
 import { cellName, columnDef, isDerived, rowDef, tableShortName } from './format';
-import { applyEdits } from './fix';
 import { formatNumber } from './text';
 
 // ---------------------------------------------------------------------------
@@ -211,10 +210,18 @@ function carryOver(member: SeriesMember, previous: SeriesMember, settings: Setti
   const edit = (m: (typeof mismatches)[number]): Edit => ({ ...m.cell.valueSpan, newText: formatNumber(m.lastValue, m.cell.fullWidth) });
   const allEdits = mismatches.map(edit);
   // Taking last year's values may unbalance this year's 表三 (its results were counted with the
-  // old figure): the fix is offered first only when it leaves no more errors than before.
-  const errors = (text: string) => check(parse(text, { formats: report.formats }), settings).filter((p) => p.severity === 'error').length;
-  const before = errors(report.text);
-  const safe = errors(applyEdits(report.text, allEdits)) <= before;
+  // old figure): the fix is offered first only when it leaves no more errors than before. Only 表三's
+  // arithmetic reads these cells, so only it is weighed, on a copy of the table with last year's
+  // values (no re-parse: a series of 1,000 reports would parse most of them again).
+  const severity = (rule: string) => settings.rules?.[rule] ?? RULES.find((r) => r.code === rule)?.severity ?? 'error';
+  const enabled = (rule: string) => severity(rule) !== 'off';
+  const errors = (table: ParsedTable) => tableArithmetic(table, enabled).findings.filter((f) => severity(f.rule) === 'error').length;
+  const lastValues = new Map(mismatches.map((m) => [m.cell, m.lastValue]));
+  const taken: ParsedTable = {
+    ...now,
+    rows: now.rows.map((r) => (r !== inRow ? r : { ...r, cells: r.cells.map((c) => (lastValues.has(c) ? { ...c, value: lastValues.get(c)! } : c)) })),
+  };
+  const safe = errors(taken) <= errors(now);
   const prevYear = previous.year!;
   const allFix: Fix = {
     title: mismatches.length > 1 ? `按上年报告（${previous.name}）改写“二、上年结转”的 ${mismatches.length} 个数字${safe ? '' : '（改后请核对本表勾稽关系）'}` : `改为上年报告的 ${formatNumber(mismatches[0].lastValue, false)}${safe ? '' : '（改后请核对本表勾稽关系）'}`,
