@@ -619,8 +619,9 @@ connection.onRequest(CheckTextRequestMethod, async (params: CheckTextParams): Pr
  * and the series they form. The client draws the page (core/src/report-page.ts).
  */
 connection.onRequest(SeriesPageRequestMethod, async (params: SeriesPageParams): Promise<SeriesPageResult> => {
-  const reports: PageReport[] = [];
-  const members: SeriesMember[] = [];
+  // First every report named is read, so that they form their series among themselves even where the
+  // background index has not caught up yet (files just written); the index adds the others.
+  const read: { uri: string; file: string | null; text: string; s: NianbaoSettings; doc: Document; member: SeriesMember }[] = [];
   for (const uri of params.uris) {
     const open = documents.get(uri);
     const file = fileOf(uri);
@@ -637,22 +638,31 @@ connection.onRequest(SeriesPageRequestMethod, async (params: SeriesPageParams): 
     const s = await settings.get(uri);
     const languageId = open?.languageId ?? (/\.nianbao\.(txt|md)$/i.test(uri) ? REPORT_LANGUAGE : /\.html?$/i.test(uri) ? 'html' : 'plaintext');
     if (!isChecked(languageId, text, s)) continue;
-    let read: Document;
+    let doc: Document;
     try {
-      read = await readByLanguageAsync(languageId, text);
+      doc = await readByLanguageAsync(languageId, text);
     } catch (e) {
       if (!isLimitError(e)) throw e;
       continue;
     }
-    if (!read.report.isReport) continue;
-    const own = checkDocument(read, coreSettings(s));
-    const across = acrossYears(uri, read, coreSettings(s));
+    if (!doc.report.isReport) continue;
+    read.push({ uri, file, text, s, doc, member: seriesMember(uri, path.basename(file ?? uri), doc, hintsFor(file)) });
+  }
+  const named = new Set(read.map((x) => x.uri));
+  const reports: PageReport[] = [];
+  for (const { uri, file, text, s, doc, member } of read) {
+    const own = checkDocument(doc, coreSettings(s));
+    let across: Problem[] = [];
+    if (member.key !== null && member.year !== null) {
+      const others = [...read.filter((x) => x.uri !== uri && x.member.key === member.key).map((x) => x.member), ...index.membersOf(member.key, uri).filter((m) => !named.has(m.id))];
+      const [series] = groupSeries([member, ...others]);
+      if (series) across = checkAcrossYears(member, placeIn(series, member), coreSettings(s));
+    }
     const problems = across.length ? [...own, ...across].sort((x, y) => x.span.start - y.span.start) : own;
     const prints = fingerprints(text, problems);
     const accepted = s.baselineFile && file ? acceptedFor(baselines.get(s.baselineFile).baseline, s.baselineFile, file) : new Set<string>();
     const positions = positionsOf(text);
-    const r = read.report;
-    members.push(seriesMember(uri, path.basename(file ?? uri), read, hintsFor(file)));
+    const r = doc.report;
     reports.push({
       id: uri,
       display: uri,
@@ -661,7 +671,7 @@ connection.onRequest(SeriesPageRequestMethod, async (params: SeriesPageParams): 
       agency: r.agency,
       year: r.year,
       format: r.format,
-      layout: layoutOf(read),
+      layout: layoutOf(doc),
       figures: pageFigures(r),
       problems: problems
         .filter((_, i) => !accepted.has(prints[i]))
@@ -673,7 +683,7 @@ connection.onRequest(SeriesPageRequestMethod, async (params: SeriesPageParams): 
   }
   const ruleNames: Record<string, string> = {};
   for (const rule of RULES) ruleNames[rule.code] = rule.description;
-  return { reports, series: pageSeries(groupSeries(members)), ruleNames };
+  return { reports, series: pageSeries(groupSeries(read.map((x) => x.member))), ruleNames };
 });
 
 /** 转换表格排法: the tables of a plain-text report re-laid (core/src/convert-layout.ts); null when the document is not a report. */

@@ -674,7 +674,13 @@ export async function runUiTest({ host, workspace, file, shotsDir, log = console
       mkdirSync(join(workspace, 'series'), { recursive: true });
       for (const f of SERIES) writeFileSync(join(workspace, 'series', f), readFileSync(join(REPO, 'test', 'fixtures', 'series', f)));
       await closeWidgets();
+      // The page opens as the only editor (the untitled draft of an earlier step is closed unsaved).
       await palette('View: Close All Editors');
+      const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save|不保存/ }).first();
+      for (let i = 0; i < 5 && (await dontSave.isVisible({ timeout: 2_000 }).catch(() => false)); i++) {
+        await dontSave.click();
+        await page.waitForTimeout(500);
+      }
       const before = webviewConsole.length;
       await palette('检查工作区内全部年报');
       const open = toastButton('打开汇总页');

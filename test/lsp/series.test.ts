@@ -5,7 +5,9 @@
 // last year's values, and the index kept current when last year's report changes in the editor.
 
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -72,6 +74,19 @@ describe('language server: reports across years', () => {
     assert.equal(r.series.length, 3);
     assert.ok(r.series.some((s) => s.ids.includes(fileUri('clean-2021.txt'))));
     assert.match(r.ruleNames!['carry-over'], /上年/);
+  });
+
+  it('nianbao/seriesPage: reports the index does not hold (outside the workspace, or just written) form their series among themselves', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-series-page-'));
+    try {
+      for (const y of ['2021', '2022']) writeFileSync(path.join(dir, `songling-${y}.txt`), readFileSync(path.join(FIXTURES, 'series', `songling-${y}.txt`)));
+      const uris = ['2021', '2022'].map((y) => pathToFileURL(path.join(dir, `songling-${y}.txt`)).href);
+      const r = await client.request<SeriesPageResult>('nianbao/seriesPage', { uris });
+      assert.deepEqual(r.reports[1].problems.map((p) => `${p.code} ${p.line}:${p.column}`), ['stock-continuity 14:13', 'carry-over 31:18', 'carry-over 31:30', 'balance 54:13', 'balance 54:25']);
+      assert.deepEqual(r.series.map((s) => s.ids), [uris]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the index current: last year\'s report edited in the editor changes this year\'s findings', async () => {
