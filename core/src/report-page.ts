@@ -205,7 +205,7 @@ export function buildReportPage(model: PageModel, options: PageOptions = {}): st
   // Every report: status and counts by rule.
   parts.push(`<section id="reports"><h2>${esc(S.reportsHeading)}</h2>`);
   parts.push(
-    '<table class="reports">',
+    '<div class="wide"><table class="reports">',
     `<thead><tr><th scope="col">${esc(S.file)}</th><th scope="col">${esc(S.agency)}</th><th scope="col">${esc(S.year)}</th><th scope="col">${esc(S.format)}</th><th scope="col">${esc(S.status)}</th><th scope="col" class="num">${esc(S.errors)}</th><th scope="col" class="num">${esc(S.warnings)}</th><th scope="col" class="num">${esc(S.infos)}</th><th scope="col">${esc(S.byRule)}</th></tr></thead>`,
     '<tbody>',
   );
@@ -227,7 +227,7 @@ export function buildReportPage(model: PageModel, options: PageOptions = {}): st
       '</tr>',
     );
   }
-  parts.push('</tbody></table>');
+  parts.push('</tbody></table></div>');
 
   // Counts by rule over all reports.
   const byRule = countsByRule(all);
@@ -441,6 +441,8 @@ th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vert
 th { background: var(--head); font-weight: 600; white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 table.reports { width: 100%; }
+.wide { overflow-x: auto; }
+table.reports td:nth-child(-n+5) { white-space: nowrap; }
 .rule { display: inline-block; margin: 0 6px 2px 0; padding: 0 5px; border: 1px solid var(--line); border-radius: 3px; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; white-space: nowrap; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 600; white-space: nowrap; border: 1px solid currentColor; }
 .badge.error, .sev.error { color: var(--error); }
@@ -480,6 +482,8 @@ ol.problems li { margin: 2px 0; }
   thead { display: table-header-group; }
   a { text-decoration: none; }
   .to-problems { display: none; }
+  .wide { overflow: visible; }
+  table.reports td:nth-child(-n+5) { white-space: normal; }
   .swatch, svg.chart .bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `
