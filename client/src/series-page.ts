@@ -95,7 +95,7 @@ export async function showSeriesPage(client: LanguageClient, uris: readonly vsco
     panel.webview.onDidReceiveMessage((m: FromView) => void reveal(m));
   }
   const nonce = randomBytes(16).toString('base64').replace(/[^A-Za-z0-9]/g, '');
-  const html = buildReportPage(model, { webview: { nonce, cspSource: panel.webview.cspSource }, strings: strings() });
+  const html = buildReportPage(model, { webview: { nonce }, strings: strings() });
   panel.webview.html = html;
   const all = model.reports.flatMap((r) => r.problems);
   return {

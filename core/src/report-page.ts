@@ -101,11 +101,11 @@ export interface PageOptions {
   /** The page's words (missing ones in Chinese). */
   strings?: Partial<PageStrings>;
   /**
-   * For a VS Code webview: the nonce of its one style sheet and one script, and the webview's
-   * `cspSource`. The page then carries a Content-Security-Policy allowing only those, and a script
-   * that posts `{ type: 'reveal', file, line, column }` when a problem is clicked.
+   * For a VS Code webview: the nonce of its one style sheet and one script. The page then carries a
+   * Content-Security-Policy allowing only those (not even the webview's own resources: it loads
+   * nothing), and a script that posts `{ type: 'reveal', file, line, column }` when a problem is clicked.
    */
-  webview?: { nonce: string; cspSource: string };
+  webview?: { nonce: string };
 }
 
 /** The most years one chart draws (the latest ones); a longer series shows them all in its table. */
@@ -178,7 +178,7 @@ export function buildReportPage(model: PageModel, options: PageOptions = {}): st
   const wv = options.webview;
   const nonceAttr = wv ? ` nonce="${esc(wv.nonce)}"` : '';
   const csp = wv
-    ? `default-src 'none'; style-src ${wv.cspSource} 'nonce-${wv.nonce}'; script-src 'nonce-${wv.nonce}'; img-src ${wv.cspSource} data:; font-src ${wv.cspSource};`
+    ? `default-src 'none'; style-src 'nonce-${wv.nonce}'; script-src 'nonce-${wv.nonce}'; img-src data:`
     : "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
   const parts: string[] = [];
