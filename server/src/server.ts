@@ -116,20 +116,23 @@ function fileOf(uri: string): string | null {
 }
 
 /** The cross-year problems of a document read as `doc` (spans on its text), against the index. */
-function acrossYears(uri: string, doc: Document, s: Settings): Problem[] {
+function acrossYears(uri: string, doc: Document, s: Settings, named: readonly SeriesMember[] = []): Problem[] {
   if (!doc.report.isReport) return [];
   const file = fileOf(uri);
   const me = seriesMember(uri, path.basename(file ?? uri), doc, hintsFor(file));
   if (me.year === null) return [];
   const out: Problem[] = [];
+  // `named`: reports the caller has read itself (the series page), taken before the index's copy.
+  const namedIds = new Set(named.map((m) => m.id));
+  const others = (pick: (m: SeriesMember) => boolean, indexed: SeriesMember[]) => [...named.filter((m) => m.id !== uri && pick(m)), ...indexed.filter((m) => !namedIds.has(m.id))];
   if (me.key !== null) {
-    const [series] = groupSeries([me, ...index.membersOf(me.key, uri)]);
+    const [series] = groupSeries([me, ...others((m) => m.key === me.key, index.membersOf(me.key, uri))]);
     if (series) out.push(...checkAcrossYears(me, placeIn(series, me), s));
   }
   // A report the config file says sums up others (`rollUp`): against the indexed reports of its year.
   const config = file ? settings.configs.forDir(path.dirname(file)) : null;
   if (file && config && !(config instanceof Error) && config.rollUp.length) {
-    const candidates = [{ member: me, file }, ...index.members().filter((m) => m.id !== uri && m.year === me.year).map((m) => ({ member: m, file: fileOf(m.id) }))];
+    const candidates = [{ member: me, file }, ...others((m) => m.year === me.year, index.members().filter((m) => m.id !== uri && m.year === me.year)).map((m) => ({ member: m, file: fileOf(m.id) }))];
     for (const g of rollUpGroups(config, candidates, (c) => c.member === me)) out.push(...checkRollUp(g.total, g.parts, s));
   }
   return out.sort((a, b) => a.span.start - b.span.start);
@@ -648,16 +651,11 @@ connection.onRequest(SeriesPageRequestMethod, async (params: SeriesPageParams): 
     if (!doc.report.isReport) continue;
     read.push({ uri, file, text, s, doc, member: seriesMember(uri, path.basename(file ?? uri), doc, hintsFor(file)) });
   }
-  const named = new Set(read.map((x) => x.uri));
+  const members = read.map((x) => x.member);
   const reports: PageReport[] = [];
-  for (const { uri, file, text, s, doc, member } of read) {
+  for (const { uri, file, text, s, doc } of read) {
     const own = checkDocument(doc, coreSettings(s));
-    let across: Problem[] = [];
-    if (member.key !== null && member.year !== null) {
-      const others = [...read.filter((x) => x.uri !== uri && x.member.key === member.key).map((x) => x.member), ...index.membersOf(member.key, uri).filter((m) => !named.has(m.id))];
-      const [series] = groupSeries([member, ...others]);
-      if (series) across = checkAcrossYears(member, placeIn(series, member), coreSettings(s));
-    }
+    const across = acrossYears(uri, doc, coreSettings(s), members);
     const problems = across.length ? [...own, ...across].sort((x, y) => x.span.start - y.span.start) : own;
     const prints = fingerprints(text, problems);
     const accepted = s.baselineFile && file ? acceptedFor(baselines.get(s.baselineFile).baseline, s.baselineFile, file) : new Set<string>();
@@ -683,7 +681,7 @@ connection.onRequest(SeriesPageRequestMethod, async (params: SeriesPageParams): 
   }
   const ruleNames: Record<string, string> = {};
   for (const rule of RULES) ruleNames[rule.code] = rule.description;
-  return { reports, series: pageSeries(groupSeries(read.map((x) => x.member))), ruleNames };
+  return { reports, series: pageSeries(groupSeries(members)), ruleNames };
 });
 
 /** 转换表格排法: the tables of a plain-text report re-laid (core/src/convert-layout.ts); null when the document is not a report. */
