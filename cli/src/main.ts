@@ -14,7 +14,7 @@ import { effectiveFor, type Effective } from '../../node/src/effective';
 import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
 import { parseArgs, UsageError } from './args';
 import { addRollUps } from '../../node/src/roll-up';
-import type { Options } from './args';
+import type { HelpTopic, Options } from './args';
 import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, EXPORT_HELP, FIX_HELP, MAIN_HELP, NEW_HELP, REPORT_HELP, SHOW_HELP } from './help';
 import { runReport } from './report';
 import { runConvert, runExport } from './convert';
@@ -65,6 +65,18 @@ function customCodes(argv: readonly string[]): string[] {
   return found && !(found instanceof Error) ? found.customRules.map((r) => r.code) : [];
 }
 
+/** The help of each command (`nianbao help CMD`, `nianbao CMD --help`). */
+const HELP: Record<HelpTopic, string> = {
+  check: CHECK_HELP,
+  fix: FIX_HELP,
+  explain: EXPLAIN_HELP,
+  show: SHOW_HELP,
+  new: NEW_HELP,
+  convert: CONVERT_HELP,
+  export: EXPORT_HELP,
+  report: REPORT_HELP,
+};
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (LIMITS_ENV_ERROR) {
     io.err(`nianbao: ${LIMITS_ENV_ERROR}\n`);
@@ -83,25 +95,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   switch (opts.command) {
     case 'help':
-      io.out(
-        opts.helpFor === 'check'
-          ? CHECK_HELP
-          : opts.helpFor === 'fix'
-            ? FIX_HELP
-            : opts.helpFor === 'explain'
-              ? EXPLAIN_HELP
-              : opts.helpFor === 'show'
-                ? SHOW_HELP
-                : opts.helpFor === 'new'
-                  ? NEW_HELP
-                  : opts.helpFor === 'convert'
-                    ? CONVERT_HELP
-                    : opts.helpFor === 'export'
-                      ? EXPORT_HELP
-                      : opts.helpFor === 'report'
-                        ? REPORT_HELP
-                        : MAIN_HELP,
-      );
+      io.out(opts.helpFor ? HELP[opts.helpFor] : MAIN_HELP);
       return 0;
     case 'version':
       io.out(`${packageInfo().version}\n`);
