@@ -366,6 +366,9 @@ async function offlinePdfJs(): Promise<PdfJs> {
   return (pdfjs = await loadPdfJs());
 }
 
+/** The names of pdf.js's own errors (its BaseException subclasses) for a file it cannot read. */
+const PDFJS_ERRORS = new Set(['FormatError', 'InvalidPDFException', 'UnknownErrorException', 'PasswordException', 'MissingPDFException', 'UnexpectedResponseException', 'AbortException']);
+
 /** pdf.js's own errors are the reader's PdfError (one clear line, node/src/pdf.ts); the layout must never throw. */
 export async function pdfHolds(bytes: Uint8Array): Promise<boolean> {
   const lib = await offlinePdfJs();
@@ -375,13 +378,25 @@ export async function pdfHolds(bytes: Uint8Array): Promise<boolean> {
     timer = setTimeout(() => reject(new ReaderFailure(`pdf.js took more than ${READ_BOUND_MS} ms`)), READ_BOUND_MS);
   });
   let read: Awaited<ReturnType<typeof textPages>> | null = null;
+  // pdf.js can reject one of its own inner promises that nobody awaits (a damaged font program:
+  // "FormatError: Invalid number"). In the reader's worker thread that ends the thread and the file
+  // gets its one clear line (node/src/pdf.ts); here it is the same refusal. Any other unhandled
+  // rejection is a failure.
+  const stray: unknown[] = [];
+  const onStray = (e: unknown) => stray.push(e);
+  process.on('unhandledRejection', onStray);
   try {
     read = await Promise.race([textPages(lib, bytes, LIMITS.pdf.maxPages), bound]);
   } catch (e) {
     if (e instanceof ReaderFailure) throw e;
   } finally {
     clearTimeout(timer);
+    await new Promise((r) => setImmediate(r));
+    process.off('unhandledRejection', onStray);
   }
+  const foreign = stray.find((e) => !PDFJS_ERRORS.has((e as Error)?.name));
+  if (foreign !== undefined) throw new ReaderFailure(`unhandled rejection: ${String(foreign)}`);
+  if (stray.length) read = null;
   if (reached.length) throw new ReaderFailure(`pdf.js tried to reach outside: ${reached.join(', ')}`);
   if (read?.kind === 'pages' && read.pages <= LIMITS.pdf.maxPages) throw new ReaderFailure(`refused ${read.pages} pages`);
   if (read?.kind === 'done') {
