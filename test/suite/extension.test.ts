@@ -233,7 +233,10 @@ suite('nianbao in the extension host', () => {
       const end = editor.document.positionAt(editor.document.getText().length);
       assert.ok(await editor.edit((b) => b.delete(new vscode.Range(end.translate(0, -1), end))));
       assert.ok(editor.document.isDirty);
-      assert.ok(await editor.document.save());
+      // On a loaded machine the workbench may give up a save whose participants (the fix-all) run
+      // late, and report it not saved: the test then saves again, as a user would.
+      const saved = (await editor.document.save()) || (editor.document.isDirty && (await editor.document.save()));
+      assert.ok(saved, 'saved');
       assert.equal(editor.document.getText(), fixture('draft.fixed.md'));
       const onDisk = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
       assert.equal(onDisk, fixture('draft.fixed.md'));
