@@ -7,16 +7,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, checkDocument, checkSeries, fingerprints, fixAllDocument, layoutOf, positionAt, RULES, seriesMember } from '../../core/src';
-import type { Edit, Problem, RuleMeta, Settings } from '../../core/src';
+import { applyEdits, checkDocument, fingerprints, fixAllDocument, layoutOf, positionAt, RULES } from '../../core/src';
+import type { Edit, RuleMeta, Settings } from '../../core/src';
 import { ConfigCache } from '../../node/src/config';
 import { effectiveFor, type Effective } from '../../node/src/effective';
 import { acceptedFor, BaselineError, defaultBaselinePath, readBaseline, withFindings, writeBaseline, type Baseline } from '../../node/src/baseline';
 import { parseArgs, UsageError } from './args';
-import { addRollUps } from '../../node/src/roll-up';
 import type { HelpTopic, Options } from './args';
 import { CHECK_HELP, CONVERT_HELP, EXPLAIN_HELP, EXPORT_HELP, FIX_HELP, MAIN_HELP, NEW_HELP, REPORT_HELP, SHOW_HELP } from './help';
 import { runReport } from './report';
+import { acrossReports, type CheckedInput } from './across';
 import { runConvert, runExport } from './convert';
 import { draftFromLastYear } from '../../core/src/draft';
 import { showModel, showText } from './show';
@@ -240,7 +240,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   /** The findings of each report, for --write-baseline. */
   const written = new Map<string, { file: string; findings: { code: string; fingerprint: string; message: string; line: number }[] }[]>();
   let usesBaseline = false;
-  const checked: { input: Input; eff: Effective; problems: Problem[] }[] = [];
+  const checked: CheckedInput[] = [];
   await collect(
     opts.paths,
     opts.encoding,
@@ -255,21 +255,11 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
       io.err(errorLine(e) + '\n');
     },
   );
-  // The reports given form series by agency and year: the cross-year rules (core/src/series.ts).
-  const idOf = (input: Input) => input.file ?? input.display;
-  const members = checked.map(({ input, eff }) => seriesMember(idOf(input), path.basename(input.display), input.doc, { series: eff.config?.series, agency: eff.config?.agency }));
-  const settingsById = new Map(checked.map(({ input, eff }) => [idOf(input), eff.settings]));
-  const across = checkSeries(members, (m) => settingsById.get(m.id) ?? {});
-  // Reports the config file says sum up others (`rollUp`, node/src/roll-up.ts).
-  addRollUps(checked.map(({ input, eff }, i) => ({ candidate: { member: members[i], file: input.file }, config: eff.config, settings: eff.settings })), across);
-  const inputById = new Map(checked.map(({ input }) => [idOf(input), input]));
-  const other = (id: string) => {
-    const i = inputById.get(id);
-    return i ? { text: i.decoded.text, display: i.display, doc: i.doc } : undefined;
-  };
-  for (const { input, eff, problems: own } of checked) {
-    const extra = across.get(idOf(input));
-    const problems = extra ? [...own, ...extra].sort((a, b) => a.span.start - b.span.start) : own;
+  // The reports given, taken together: series by agency and year, and roll-ups (cli/src/across.ts).
+  const { problemsOf, other } = acrossReports(checked);
+  for (const c of checked) {
+    const { input, eff } = c;
+    const problems = problemsOf(c);
     const text = input.decoded.text;
     const prints = fingerprints(text, problems);
     const diagnostics = problems.map((p, i) => ({ ...locate(text, p, input.doc, other), fingerprint: prints[i] }));

@@ -6,16 +6,14 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkDocument, checkSeries, groupSeries, RULES, seriesMember } from '../../core/src';
-import { addRollUps } from '../../node/src/roll-up';
-import type { Problem } from '../../core/src';
+import { checkDocument, groupSeries, RULES } from '../../core/src';
+import { acrossReports, type CheckedInput } from './across';
 import { pageFigures, pageSeries } from '../../core/src/report-page-model';
 import type { PageModel, PageReport } from '../../core/src/report-page-model';
 import type { Effective } from '../../node/src/effective';
 import { writeAtomic } from '../../node/src/write';
 import type { Options } from './args';
 import { collect } from './inputs';
-import type { Input } from './inputs';
 import { locate } from './output';
 
 export interface Io {
@@ -51,7 +49,7 @@ export function relativeHref(pageDir: string, file: string): string {
 export async function runReport(opts: Options, io: Io, settingsOf: (file: string | null) => Effective, configErrors: readonly string[]): Promise<number> {
   const out = opts.out!;
   let ioFailed = false;
-  const checked: { input: Input; eff: Effective; problems: Problem[] }[] = [];
+  const checked: CheckedInput[] = [];
   await collect(
     opts.paths,
     opts.encoding,
@@ -70,21 +68,12 @@ export async function runReport(opts: Options, io: Io, settingsOf: (file: string
     return 2;
   }
   // The series of the files given, and the cross-year problems, as `nianbao check` finds them.
-  const idOf = (input: Input) => input.file ?? input.display;
-  const members = checked.map(({ input, eff }) => seriesMember(idOf(input), path.basename(input.display), input.doc, { series: eff.config?.series, agency: eff.config?.agency }));
-  const settingsById = new Map(checked.map(({ input, eff }) => [idOf(input), eff.settings]));
-  const across = checkSeries(members, (m) => settingsById.get(m.id) ?? {});
-  addRollUps(checked.map(({ input, eff }, i) => ({ candidate: { member: members[i], file: input.file }, config: eff.config, settings: eff.settings })), across);
-  const inputById = new Map(checked.map(({ input }) => [idOf(input), input]));
-  const other = (id: string) => {
-    const i = inputById.get(id);
-    return i ? { text: i.decoded.text, display: i.display, doc: i.doc } : undefined;
-  };
+  const { idOf, members, problemsOf, other } = acrossReports(checked);
   const pageDir = out === '-' ? process.cwd() : path.dirname(path.resolve(out));
   let errors = 0;
-  const reports: PageReport[] = checked.map(({ input, problems: own }) => {
-    const extra = across.get(idOf(input));
-    const problems = extra ? [...own, ...extra].sort((a, b) => a.span.start - b.span.start) : own;
+  const reports: PageReport[] = checked.map((c) => {
+    const { input } = c;
+    const problems = problemsOf(c);
     const located = problems.map((p) => locate(input.decoded.text, p, input.doc, other));
     errors += located.filter((d) => d.severity === 'error').length;
     const r = input.report;
