@@ -44,9 +44,21 @@ test('the fast tokenizer gives parse5 tokenizer\'s tokens on the fixture page an
     '<!-- c -- > --><!DOCTYPE html><![CDATA[x]]>',
     '<a b c=d e=\'f\'/><br/><x-y:z a_b-c:d="1">',
     '<tag', '<p a="unterminated', 'text &', '&nbsp', '&notit; &amp &#xZZ;',
+    // The usual tags and references the fast paths take in one step, and their near misses.
+    '<a b = c><a b=c/><a A=1 a=2><br/ ><td  class=x ></td ></p x><img src=a/b.png/><p\tid=x>',
+    '<a b=\'\'><a b=""><a b=`x`><A HREF="X"><a b="&amp;"><a b=><a b\'c><a b="x"c><a b="x"/c><a/>',
+    '&lt;&gt;&quot;&#32;&#x20;&#0;&#128;&#xD800;&#65534;&#1234567;&#x;&#X3000;&#12288;x',
+    ' \n\t\f \r\n \n\r x\n\n',
   ]) {
     same(s);
   }
+});
+
+test('the fast tokenizer gives parse5 tokenizer\'s tokens on a page past the tokenizer\'s 64 kB buffer', () => {
+  const page = fixture('page-2021.html');
+  const para = '<p style="text-indent: 2em;"><span style="font-size: 16px;">本局围绕群众关切，&nbsp;持续做好&#12288;政策解读。</span></p>\n  \n';
+  const at = page.indexOf('</body>');
+  same(page.slice(0, at) + para.repeat(3000) + page.slice(at));
 });
 
 test('the fast tokenizer gives parse5 tokenizer\'s tokens on 300 pages of published-page pieces (seed 11)', () => {
@@ -55,6 +67,7 @@ test('the fast tokenizer gives parse5 tokenizer\'s tokens on 300 pages of publis
     '<tr>', '</tr>', '<table border="1">', '</table>', '&nbsp;', '&amp;', '&#12288;', '&#x3000;', '&bogus', '<br>', '<br/>',
     '一、总体情况', '本年新收', '230', ' ', '\n', '\r\n', '\t', '<', '>', '&', '"', "'", '=', '<!--', '-->', '<script>', '</script>',
     '<style>', '</style>', '<title>', '</title>', '<textarea>', '</textarea>', '\u0000', '😀', '<DIV CLASS=X>', '</ DIV>', '<a href=x>',
+    '&lt;', '&quot;', '&#32;', '&#x1F600;', '&#128;', '<br/>', '<td class=x/>', '<p a b=\'1\' a="2">', '</td >', '  ', '\f', '<a b=c d>',
   );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {

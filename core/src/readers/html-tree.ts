@@ -14,15 +14,19 @@
 //   - elements the reader skips (script, svg, select…) keep no content.
 // Elements it leaves out (formatting elements reopened by the adoption agency) change no text.
 //
-// The tokenizer is parse5's, with one change that produces the same tokens faster: a run of
-// ordinary characters (text, a tag or attribute name, a quoted attribute value) is taken in one
-// slice instead of one character at a time. test/unit/html-tree.test.ts checks the tokens against parse5's own tokenizer.
+// The tokenizer is parse5's, with fast paths that produce the same tokens (offsets included) with
+// fewer steps: a run of ordinary characters (text, blanks, a tag or attribute name, a quoted
+// attribute value) is taken in one slice instead of one character at a time; a usual tag (`<p
+// style="a">`, `<br/>`, `</td>`: names, one-space gaps, quoted or plain values, no entity in a
+// value) is read in one step; the usual character references (`&nbsp;`, `&amp;`, `&#12288;`…) are
+// decoded on the spot. Anything else takes parse5's own states. Attribute locations are not kept
+// (the tree never reads them). test/unit/html-tree.test.ts checks the tokens against parse5's own tokenizer.
 //
 // Nesting deeper than LIMITS.html.maxDepth, more than maxElements elements or more than maxCells
 // table cells throws a LimitError while the tree is built, so that the reader's recursive walk never
 // goes deeper than maxDepth. Every step is linear in the page, times at most maxDepth.
 
-import { Tokenizer, TokenizerMode, type TokenHandler, type Token, type TokenizerOptions } from 'parse5';
+import { Tokenizer, TokenizerMode, Token, type TokenHandler, type TokenizerOptions } from 'parse5';
 import { LIMITS } from './limits';
 import { cellsError, depthError, elementsError } from './html-limits';
 
@@ -49,13 +53,20 @@ export interface TreeNode {
 interface TokenizerInternals {
   state: number;
   inForeignNode: boolean;
-  preprocessor: { html: string; pos: number };
+  preprocessor: { html: string; pos: number; line: number; lineStartPos: number; isEol: boolean };
   consumedAfterSnapshot: number;
   currentAttr: { name: string; value: string };
-  currentToken: { tagName: string } | null;
+  currentToken: { tagName: string; attrs: { name: string; value: string }[]; selfClosing: boolean } | null;
   write(chunk: string, isLastChunk: boolean): void;
   _emitChars(ch: string): void;
+  _emitCodePoint(cp: number): void;
+  _appendCharToCurrentCharacterToken(type: Token.TokenType, ch: string): void;
+  _createStartTagToken(): void;
+  _createEndTagToken(): void;
+  emitCurrentTagToken(): void;
   _stateData(cp: number): void;
+  _stateTagOpen(cp: number): void;
+  _stateEndTagOpen(cp: number): void;
   _stateAttributeValueDoubleQuoted(cp: number): void;
   _stateAttributeValueSingleQuoted(cp: number): void;
   _stateTagName(cp: number): void;
@@ -76,9 +87,23 @@ const plainInValue = (c: number, quote: number): boolean => c !== quote && (c ==
 const nameChar = (c: number): boolean =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x3a;
 
+const asciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/** A character of an unquoted attribute value that the tokenizer only copies (it ends at a blank or `>`). */
+const plainUnquoted = (c: number): boolean => plain(c) && c !== 0x3e && c !== 0x22 && c !== 0x27 && c !== 0x3d && c !== 0x60;
+
+/** A blank the data state groups into one whitespace token (a carriage return is not: the preprocessor rewrites it). */
+const blank = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c;
+
+/** The named references taken on the spot (with their `;`; what follows `&`), and the code point each stands for. */
+const NAMED: [string, number][] = [['nbsp;', 0xa0], ['amp;', 0x26], ['lt;', 0x3c], ['gt;', 0x3e], ['quot;', 0x22]];
+
+/** A code point a numeric reference stands for as it is (no replacement, no parse error, not a blank or a control). */
+const asIs = (c: number): boolean => (c > 0x20 && c < 0x7f) || (c >= 0xa0 && c < 0xd800) || (c >= 0xe000 && c < 0xfdd0) || (c >= 0xfdf0 && c < 0xfffe);
+
 const Base = Tokenizer as unknown as new (options: TokenizerOptions, handler: TokenHandler) => TokenizerInternals;
 
-/** parse5's tokenizer, taking runs of ordinary characters in one step (the same tokens). */
+/** parse5's tokenizer, taking runs of ordinary characters, usual tags and usual references in one step (the same tokens). */
 class FastTokenizer extends Base {
   /**
    * The run of characters from the current one that `ok` accepts, handed to `take` while the
@@ -97,9 +122,145 @@ class FastTokenizer extends Base {
     this.consumedAfterSnapshot += j - 1 - p;
   }
 
+  /** A run of blanks as one whitespace token, counting its lines as the preprocessor does. */
+  private blanks(): void {
+    const pp = this.preprocessor;
+    const h = pp.html;
+    const p = pp.pos;
+    let j = p + 1;
+    let line = pp.line;
+    let lineStart = pp.lineStartPos;
+    let eol = pp.isEol;
+    for (let c = h.charCodeAt(j); blank(c); c = h.charCodeAt(++j)) {
+      if (eol) {
+        line++;
+        lineStart = j;
+        eol = false;
+      }
+      if (c === 0x0a) eol = true;
+    }
+    this._appendCharToCurrentCharacterToken(Token.TokenType.WHITESPACE_CHARACTER, h.slice(p, j));
+    // Taking the run may drop the parsed part of the buffer (pos and lineStartPos move back with it).
+    const shift = p - pp.pos;
+    pp.pos = j - 1 - shift;
+    this.consumedAfterSnapshot += j - 1 - p;
+    pp.line = line;
+    pp.lineStartPos = lineStart - shift;
+    pp.isEol = eol;
+  }
+
+  /** `&nbsp;`, `&amp;`…, `&#12288;`, `&#x3000;` at the current `&`, decoded as parse5's decoder would; false for any other. */
+  private reference(): boolean {
+    const pp = this.preprocessor;
+    const h = pp.html;
+    const p = pp.pos;
+    let cp = -1;
+    let j = p + 1;
+    if (h.charCodeAt(j) === 0x23 /* # */) {
+      const hex = (h.charCodeAt(j + 1) | 0x20) === 0x78;
+      j += hex ? 2 : 1;
+      const from = j;
+      let v = 0;
+      for (;;) {
+        const c = h.charCodeAt(j);
+        const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1;
+        if (d < 0) break;
+        v = v * (hex ? 16 : 10) + d;
+        j++;
+      }
+      if (j === from || j - from > 6 || h.charCodeAt(j) !== 0x3b /* ; */ || !asIs(v)) return false;
+      cp = v;
+    } else {
+      for (const [name, code] of NAMED) {
+        if (h.startsWith(name, j)) {
+          cp = code;
+          j += name.length - 1;
+          break;
+        }
+      }
+      if (cp < 0) return false;
+    }
+    // As parse5's decoder: the position moves to the reference's last character before the character is emitted.
+    pp.pos += j - p;
+    this.consumedAfterSnapshot += j - p;
+    this._emitCodePoint(cp);
+    return true;
+  }
+
+  /**
+   * A usual tag from its first letter (`<p style="a" id=x>`, `<br/>`, `</td>`): emitted as parse5
+   * emits it, in one step. False, with nothing changed, for anything else (a blank other than a
+   * space, an entity or a line break in a value, a duplicate attribute, an end tag with more than
+   * its name, the end of the page): parse5's states read it.
+   */
+  private tag(end: boolean): boolean {
+    const pp = this.preprocessor;
+    const h = pp.html;
+    const p = pp.pos;
+    let j = p + 1;
+    while (nameChar(h.charCodeAt(j))) j++;
+    const name = h.slice(p, j).toLowerCase();
+    const attrs: { name: string; value: string }[] = [];
+    let selfClosing = false;
+    for (;;) {
+      let c = h.charCodeAt(j);
+      if (c === 0x3e /* > */) break;
+      if (end) return false;
+      if (c === 0x2f /* / */) {
+        if (h.charCodeAt(j + 1) !== 0x3e) return false;
+        selfClosing = true;
+        j++;
+        break;
+      }
+      if (c !== 0x20) return false;
+      while (c === 0x20) c = h.charCodeAt(++j);
+      if (c === 0x3e || c === 0x2f) continue;
+      if (!nameChar(c)) return false;
+      const a = j;
+      while (nameChar(h.charCodeAt(j))) j++;
+      const attr = { name: h.slice(a, j).toLowerCase(), value: '' };
+      for (const x of attrs) if (x.name === attr.name) return false;
+      attrs.push(attr);
+      if (h.charCodeAt(j) !== 0x3d /* = */) continue;
+      const q = h.charCodeAt(++j);
+      if (q === 0x22 || q === 0x27) {
+        const v = j + 1;
+        j = v;
+        while (plainInValue(h.charCodeAt(j), q)) j++;
+        if (h.charCodeAt(j) !== q) return false;
+        attr.value = h.slice(v, j++);
+      } else {
+        const v = j;
+        while (plainUnquoted(h.charCodeAt(j))) j++;
+        if (j === v) return false;
+        attr.value = h.slice(v, j);
+      }
+    }
+    if (end) this._createEndTagToken();
+    else this._createStartTagToken();
+    const token = this.currentToken!;
+    token.tagName = name;
+    token.attrs = attrs;
+    token.selfClosing = selfClosing;
+    pp.pos += j - p;
+    this.consumedAfterSnapshot += j - p;
+    this.state = TokenizerMode.DATA;
+    this.emitCurrentTagToken();
+    return true;
+  }
+
   override _stateData(cp: number): void {
     if (plain(cp)) this.run(plain, (r) => this._emitChars(r));
-    else super._stateData(cp);
+    else if (blank(cp) && this.preprocessor.html.charCodeAt(this.preprocessor.pos) === cp) this.blanks();
+    else if (!(cp === 0x26 && this.reference())) super._stateData(cp);
+  }
+
+  override _stateTagOpen(cp: number): void {
+    if (!(asciiLetter(cp) && this.tag(false))) super._stateTagOpen(cp);
+  }
+
+  override _stateEndTagOpen(cp: number): void {
+    if (!(asciiLetter(cp) && this.tag(true))) super._stateEndTagOpen(cp);
   }
 
   override _stateTagName(cp: number): void {
