@@ -55,20 +55,33 @@ interface Seg {
   exact: boolean;
 }
 
+/** Where aligned text goes: a stretch copied as it is, or text that stands for a stretch of source. */
+interface Sink {
+  copy(s: number, e: number): void;
+  put(text: string, s: number, e: number): void;
+}
+
+/** A character the reader does not copy as it is: an entity's `&`, a line break or a tab (read as a blank). */
+const special = (c: number): boolean => c === 0x26 || c === 0x0d || c === 0x0a || c === 0x09;
+
 /** The decoded text of a text node, aligned with its source: copied runs, decoded entities, blanks for line breaks. */
-function alignText(src: string, node: Node, out: Seg[]): void {
+function alignText(src: string, node: Node, out: Sink): void {
   const value = node.value ?? '';
   const loc = node.sourceCodeLocation;
   if (!loc) {
-    if (value) out.push({ text: value.replace(/[\r\n\t]/g, ' '), s: 0, e: 0, exact: false });
+    if (value) out.put(value.replace(/[\r\n\t]/g, ' '), 0, 0);
     return;
   }
   let i = loc.startOffset;
   const end = loc.endOffset;
   // Most text is written as it reads: one exact piece.
-  if (end - i === value.length && !/[\r\n\t&]/.test(value) && src.startsWith(value, i)) {
-    if (value) out.push({ text: value, s: i, e: end, exact: true });
-    return;
+  if (end - i === value.length) {
+    let k = i;
+    while (k < end && !special(src.charCodeAt(k))) k++;
+    if (k === end && src.startsWith(value, i)) {
+      if (value) out.copy(i, end);
+      return;
+    }
   }
   let j = 0;
   while (j < value.length && i < end) {
@@ -76,11 +89,11 @@ function alignText(src: string, node: Node, out: Seg[]): void {
     let k = i;
     while (k < end && j + k - i < value.length) {
       const c = src.charCodeAt(k);
-      if (c === 0x26 || c === 0x0d || c === 0x0a || c === 0x09 || c !== value.charCodeAt(j + k - i)) break;
+      if (special(c) || c !== value.charCodeAt(j + k - i)) break;
       k++;
     }
     if (k > i) {
-      out.push({ text: src.slice(i, k), s: i, e: k, exact: true });
+      out.copy(i, k);
       j += k - i;
       i = k;
       if (j >= value.length || i >= end) break;
@@ -93,28 +106,40 @@ function alignText(src: string, node: Node, out: Seg[]): void {
         const code = value.charCodeAt(j);
         const n = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
         const ch = value.slice(j, j + n);
-        out.push({ text: ch === '\n' || ch === '\t' || ch === '\r' ? ' ' : ch, s: i, e: i + m[0].length, exact: false });
+        out.put(ch === '\n' || ch === '\t' || ch === '\r' ? ' ' : ch, i, i + m[0].length);
         i += m[0].length;
         j += n;
         continue;
       }
       if (value.charCodeAt(j) === 0x26) {
         // A `&` that is not an entity reads as itself.
-        out.push({ text: '&', s: i, e: i + 1, exact: true });
+        out.copy(i, i + 1);
         i++;
         j++;
         continue;
       }
     } else if (c === 0x0d || c === 0x0a || c === 0x09) {
       const e = c === 0x0d && src.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
-      out.push({ text: ' ', s: i, e, exact: false });
+      out.put(' ', i, e);
       i = e;
       j++;
       continue;
     }
     // Not aligned (should not happen): the rest stands for the rest of the node.
-    out.push({ text: value.slice(j).replace(/[\r\n\t]/g, ' '), s: i, e: end, exact: false });
+    out.put(value.slice(j).replace(/[\r\n\t]/g, ' '), i, end);
     return;
+  }
+}
+
+/** Aligned text kept as stretches (a table cell's, read before it is written). */
+class Segs implements Sink {
+  readonly segs: Seg[] = [];
+  constructor(readonly src: string) {}
+  copy(s: number, e: number): void {
+    this.segs.push({ text: this.src.slice(s, e), s, e, exact: true });
+  }
+  put(text: string, s: number, e: number): void {
+    this.segs.push({ text, s, e, exact: false });
   }
 }
 
@@ -161,39 +186,44 @@ class Reader {
     }
   }
 
-  /** The text of a node's subtree; blocks and `<br>` as line breaks unless `inline`. */
-  collect(n: Node, out: Seg[], inline: boolean): void {
+  /** The text flow of a node's subtree, written as it is read: blocks and `<br>` as line breaks, tables as tables. */
+  flow(n: Node): void {
     for (const c of children(n)) {
-      if (c.nodeName === '#text') {
-        alignText(this.src, c, out);
+      const t = c.nodeName;
+      if (t === '#text') {
+        alignText(this.src, c, this.b);
         continue;
       }
-      if (c.nodeName.startsWith('#')) continue;
-      const t = tag(c);
-      if (SKIP.has(t)) continue;
+      if (t.charCodeAt(0) === 0x23 /* # */ || SKIP.has(t)) continue;
       const at = c.sourceCodeLocation?.startOffset ?? 0;
       if (t === 'br') {
-        if (!inline) out.push({ text: '\n', s: at, e: at, exact: false });
+        this.b.newline(at);
         continue;
       }
-      if (t === 'table' && !inline) {
-        this.emit(out.splice(0));
+      if (t === 'table') {
         this.table(c);
         continue;
       }
-      const block = BLOCK.has(t) && !inline;
-      if (block) out.push({ text: '\n', s: at, e: at, exact: false });
-      this.collect(c, out, inline);
-      if (block) {
-        const e = c.sourceCodeLocation?.endOffset ?? at;
-        out.push({ text: '\n', s: e, e, exact: false });
-      }
+      const block = BLOCK.has(t);
+      if (block) this.b.newline(at);
+      this.flow(c);
+      if (block) this.b.newline(c.sourceCodeLocation?.endOffset ?? at);
+    }
+  }
+
+  /** The text of a node's subtree in a table cell: `<br>` and blocks read as nothing, tables as their text. */
+  inline(n: Node, out: Segs): void {
+    for (const c of children(n)) {
+      const t = c.nodeName;
+      if (t === '#text') alignText(this.src, c, out);
+      else if (t.charCodeAt(0) !== 0x23 && !SKIP.has(t) && t !== 'br') this.inline(c, out);
     }
   }
 
   cell(td: Node): CellRead {
-    const segs: Seg[] = [];
-    this.collect(td, segs, true);
+    const sink = new Segs(this.src);
+    this.inline(td, sink);
+    const segs = sink.segs;
     const text = segs.map((g) => g.text).join('');
     let a = 0;
     let z = text.length;
@@ -220,9 +250,7 @@ class Reader {
     const at = table.sourceCodeLocation?.startOffset ?? 0;
     if (table.hasTable) {
       // Layout: the cells are blocks of the text flow.
-      const out: Seg[] = [];
-      this.collect(table, out, false);
-      this.emit(out);
+      this.flow(table);
       return;
     }
     const { rows: known, groups } = knownLabels();
@@ -287,11 +315,9 @@ export function readHtml(src: string): Reading {
   if (src.length * 3 > LIMITS.html.maxBytes) checkSize('html', utf8Length(src));
   const doc = buildTree(src);
   const r = new Reader(src);
-  const out: Seg[] = [];
-  r.collect(doc, out, false);
+  r.flow(doc);
   // The page's body is a block: its text ends a line.
-  out.push({ text: '\n', s: doc.sourceCodeLocation.endOffset, e: doc.sourceCodeLocation.endOffset, exact: false });
-  r.emit(out);
+  r.b.newline(doc.sourceCodeLocation.endOffset);
   return r.b.finish('html', r.notes);
 }
 
