@@ -528,8 +528,22 @@ function contextOk(kind: ClaimKind, sentence: Sentence): boolean {
  */
 export function readClaims(sentence: Sentence, defs: TableDefs, year: number | null): Claim[] {
   // What the reading depends on: the tables' formats, the year, the sentence, and (contextOk) its section and paragraph.
-  const context = `${defs.T2?.format}|${defs.T3?.format}|${defs.T4?.format}|${year}|${sentence.section}|${applicationParagraph(sentence.paragraph)}`;
+  // Most sentences name no unit: answered before the memo, which would hash the sentence to say so.
+  if (!UNIT_CHARS.test(sentence.text)) return [];
+  const context = claimContext(defs, year, sentence.section, applicationParagraph(sentence.paragraph));
   return claimMemo.get(context, sentence.text, () => readClaimsOf(sentence, defs, year));
+}
+
+/**
+ * The memo's context strings, built once per report and reused for its sentences: a string built
+ * anew for every sentence would be hashed anew at every lookup, which cost as much as the reading
+ * it saves (ARCHITECTURE.md, "Speed").
+ */
+let contexts: { defs: TableDefs; year: number | null; keys: string[] } | null = null;
+function claimContext(defs: TableDefs, year: number | null, section: number, application: boolean): string {
+  if (contexts?.defs !== defs || contexts.year !== year) contexts = { defs, year, keys: [] };
+  const i = (section + 1) * 2 + (application ? 1 : 0);
+  return (contexts.keys[i] ??= `${defs.T2?.format}|${defs.T3?.format}|${defs.T4?.format}|${year}|${section}|${application}`);
 }
 
 /** Whether a paragraph speaks of 依申请公开; asked once per paragraph, not once per sentence of it. */
@@ -686,7 +700,17 @@ export interface ZeroClaim {
 const ZERO = /(?:^|[，。；,：:]|本年度|本年|全年|年内|本机关|本单位|我局|我委|我办)(无|未发生|没有发生|没有|未有|未出现|未收到|不存在|零)([^，。；,0-9０-９]{0,24}?)(行政复议|行政诉讼|复议|诉讼)((?:[和及与或、]|以及)?(?:行政复议|行政诉讼|复议|诉讼))?/g;
 
 export function readZeroClaims(sentence: Sentence, year: number | null): ZeroClaim[] {
-  return zeroMemo.get(`${year}|${sentence.section}`, sentence.text, () => readZeroClaimsOf(sentence, year));
+  const s = sentence.text;
+  // As in readClaims: the sentences that name no case are answered before the memo.
+  if (!s.includes('复议') && !s.includes('诉讼')) return [];
+  return zeroMemo.get(zeroContext(year, sentence.section), s, () => readZeroClaimsOf(sentence, year));
+}
+
+/** As claimContext: one string per year and section, not one per sentence. */
+let zeroContexts: { year: number | null; keys: string[] } = { year: null, keys: [] };
+function zeroContext(year: number | null, section: number): string {
+  if (zeroContexts.year !== year) zeroContexts = { year, keys: [] };
+  return (zeroContexts.keys[section + 1] ??= `${year}|${section}`);
 }
 
 const zeroMemo = new TextMemo<ZeroClaim[]>(20_000);
