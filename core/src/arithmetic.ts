@@ -15,7 +15,8 @@
 import { cellName, columnDef, columnsOf, isDerived, rowDef, shortLabel, type CellRef, type Relation, type TableDef } from './format';
 import { anchorOf, cellMap, refKey, signedRefs, tableDefOf, termsText } from './relations';
 import { msg, fixTitle } from './messages';
-import { formatNumber } from './text';
+import { RecentMap } from './recent';
+import { formatNumber, TABLES_KEPT } from './text';
 import type { Cell, Fix, ParsedTable, RelatedInfo } from './types';
 
 /** Failed relations beyond this many cannot come from two wrong cells (a cell sits in at most three). */
@@ -70,7 +71,7 @@ export interface TableArithmetic {
   alternatives: Map<string, number>[];
 }
 
-const cache = new WeakMap<ParsedTable, Map<string, TableArithmetic>>();
+const cache = new RecentMap<ParsedTable, Map<string, TableArithmetic>>(TABLES_KEPT);
 
 /**
  * The arithmetic findings of a table for the relations whose rule is enabled. A parsed table never
@@ -178,7 +179,7 @@ function allHold(table: ParsedTable, c: Compiled, rules: (rule: string) => boole
   return true;
 }
 
-const numbered = new WeakMap<ParsedTable, Float64Array>();
+const numbered = new RecentMap<ParsedTable, Float64Array>(TABLES_KEPT);
 
 /** The table's values by the definition's cell numbers (NaN: missing or not a number); kept with the table. */
 function numberedValues(table: ParsedTable, c: Compiled): Float64Array {

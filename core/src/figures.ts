@@ -6,6 +6,8 @@
 
 import { figureValues } from './arithmetic';
 import type { CellRef } from './format';
+import { RecentMap } from './recent';
+import { TABLES_KEPT } from './text';
 import type { ParsedTable, Report } from './types';
 
 /**
@@ -32,4 +34,4 @@ export function tableFigures(report: Report, tableId: string, cells: readonly Ce
   return values;
 }
 
-const figureCache = new WeakMap<ParsedTable, { enabled: unknown; values: Map<readonly CellRef[], number[] | null> }>();
+const figureCache = new RecentMap<ParsedTable, { enabled: unknown; values: Map<readonly CellRef[], number[] | null> }>(TABLES_KEPT);

@@ -2,7 +2,10 @@
 // sentence of the prose as it was, so re-checking the report after the edit finds their readings here
 // instead of running the prose rules' patterns again (ARCHITECTURE.md, "Speed"). Keyed by what else the
 // reading depends on (a short context string), then by the text itself. Bounded: cleared whole when
-// full, which costs nothing per hit. The results are shared: callers never change them.
+// full, which costs nothing per hit. The results are shared: callers never change them. A key is a
+// copy of the text (recent.ts `detached`), not a slice that would keep the whole document alive.
+
+import { detached } from './recent';
 
 export class TextMemo<T> {
   private readonly byContext = new Map<string, Map<string, T>>();
@@ -21,7 +24,7 @@ export class TextMemo<T> {
       map = undefined;
     }
     if (!map) this.byContext.set(context, (map = new Map()));
-    map.set(text, value);
+    map.set(detached(text), value);
     this.size++;
     return value;
   }

@@ -6,6 +6,7 @@
 import { DEFAULT_FORMATS, columnsOf, formatForYear, type FormatDef, type SectionDef, type TableDef, type RowDef } from './format';
 import { splitLines, keepLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, isNumberText, parseYear, isBlank, digitValue, lineIndexAt, type Line } from './text';
 import type { Report, SectionHeading, HeadingIssue, Title, ParsedTable, ParsedRow, Cell, ShapeIssue, Layout, Span } from './types';
+import { detached } from './recent';
 
 export interface ParseOptions {
   /** The formats to read the report against, newest first (default: the national formats of format.ts). */
@@ -61,7 +62,7 @@ function normalizeTitle(s: string): string {
   if (key === undefined) {
     key = normalizeLabel(s).replace(TITLE_PUNCTUATION, '');
     if (titleKeys.size >= 4096) titleKeys.clear();
-    titleKeys.set(s, key);
+    titleKeys.set(detached(s), key);
   }
   return key;
 }

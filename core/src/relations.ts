@@ -2,6 +2,8 @@
 // locator (arithmetic.ts), the stray-number check, recompute and the hover on total cells.
 
 import { isDerived, type CellRef, type Relation, type TableDef } from './format';
+import { RecentMap } from './recent';
+import { TABLES_KEPT } from './text';
 import type { Cell, ParsedTable } from './types';
 
 export const refKey = (ref: CellRef): string => `${ref.row}|${ref.column}`;
@@ -11,8 +13,9 @@ export function tableDefOf(table: ParsedTable): TableDef {
   return table.def;
 }
 
-// A parsed table never changes, so what is derived from it is computed once and kept with it.
-const cellMaps = new WeakMap<ParsedTable, Map<string, Cell>>();
+// A parsed table never changes, so what is derived from it is computed once and kept while the
+// table is among the recent ones (recent.ts).
+const cellMaps = new RecentMap<ParsedTable, Map<string, Cell>>(TABLES_KEPT);
 
 /** Every cell of a table by `row|column`. */
 export function cellMap(table: ParsedTable): Map<string, Cell> {

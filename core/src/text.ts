@@ -1,7 +1,12 @@
 // Text primitives: line index, normalisation of labels, number cells. Everything here is linear
 // in its input and uses no regular expression that can backtrack on long lines.
 
+import { RecentMap, detached } from './recent';
 import type { Span } from './types';
+
+/** How many reports, and tables, the caches of derived data keep (recent.ts). */
+export const REPORTS_KEPT = 4;
+export const TABLES_KEPT = 32;
 
 // ---------------------------------------------------------------------------
 // Lines and positions
@@ -81,7 +86,7 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-const reportLines = new WeakMap<object, Line[]>();
+const reportLines = new RecentMap<object, Line[]>(REPORTS_KEPT);
 
 /**
  * The lines of a report's text (splitLines), split once per report: parse() hands over the lines it
@@ -201,7 +206,7 @@ export function normalizeLabel(s: string): string {
   for (let k = 0; k < len; k += 4096) out += String.fromCharCode.apply(null, scratch.subarray(k, Math.min(len, k + 4096)) as unknown as number[]);
   if (n <= MEMO_MAX_LENGTH) {
     if (normalized.size >= MEMO_MAX_ENTRIES) normalized.clear();
-    normalized.set(s, out);
+    normalized.set(detached(s), out);
   }
   return out;
 }

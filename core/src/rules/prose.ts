@@ -1,7 +1,8 @@
 // The prose of a report: its lines outside the tables, each with the section it stands in
 // (-1 before the first heading). Used by the rules that read sentences.
 
-import { linesOf, type Line } from '../text';
+import { RecentMap } from '../recent';
+import { linesOf, REPORTS_KEPT, type Line } from '../text';
 import type { Report } from '../types';
 import { sentencesOf, type Sentence } from './claims';
 
@@ -10,7 +11,7 @@ export interface ProseLine extends Line {
   section: number;
 }
 
-const cache = new WeakMap<Report, ProseLine[]>();
+const cache = new RecentMap<Report, ProseLine[]>(REPORTS_KEPT);
 
 export function proseLines(report: Report): ProseLine[] {
   const cached = cache.get(report);
@@ -33,7 +34,7 @@ export function proseLines(report: Report): ProseLine[] {
   return out;
 }
 
-const sentenceCache = new WeakMap<Report, Sentence[]>();
+const sentenceCache = new RecentMap<Report, Sentence[]>(REPORTS_KEPT);
 
 /** Every sentence of the report's prose (split at 。！？；), in order. */
 export function proseSentences(report: Report): Sentence[] {
