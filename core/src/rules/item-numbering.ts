@@ -6,11 +6,24 @@ import { msg, fixTitle } from '../messages';
 import { builtinDocs, type Rule, type RuleContext } from './rule';
 import { proseLines } from './prose';
 import { parseChineseNumber, chineseNumber } from './claims';
+import { knownLabels } from '../readers/placed-text';
+import { normalizeLabel } from '../text';
 
 const CODE = 'item-numbering';
 const POINT = /(?:^|[。；，：:\s（(])([一二三四五六七八九十]{1,3})是/g;
 const SUBHEADING = /^[\s\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]/;
 const TOPLEVEL = /^[\s\u3000]*([一二三四五六七八九十]{1,3})、/;
+
+/**
+ * A line that is one of the tables' rows (`一、本年新收政府信息公开申请数量` and its numbers, `三、本年度办理结果`)
+ * that a damaged layout left outside its table: not a sub-heading, and writing it （一） would
+ * only hide the row from the table it belongs to.
+ */
+function isTableRowLabel(line: string): boolean {
+  const label = normalizeLabel(line.split(/[\t|]/, 1)[0]);
+  const { rows, groups } = knownLabels();
+  return groups.has(label) || rows.some((r) => label.startsWith(r));
+}
 
 /** 2 → 二 (an ordinal, not the count 两). */
 const ordinal = (n: number): string => (n === 2 ? '二' : chineseNumber(n));
@@ -75,7 +88,7 @@ const rule: Rule = {
           if (n !== null && n > 0) heads.push({ start, end: start + h[1].length, n });
         }
         const top = section === 0 ? TOPLEVEL.exec(s) : null;
-        if (top) {
+        if (top && !isTableRowLabel(s)) {
           const start = line.start + top[0].length - top[1].length - 1;
           const end = line.start + top[0].length;
           ctx.add({ start, end }, msg.subheadingTopLevel(top[1]), {

@@ -16,6 +16,11 @@ ruleTests('item-numbering', {
     { name: '一是…二是…三是', text: points('下一步，一是加强培训；二是完善制度；三是强化监督。') },
     { name: 'each section numbers its points from 一', text: swap(points('一是加强培训；二是完善制度。'), '（一）存在的主要问题', '（一）存在的主要问题\n一是解读不足；二是培训不够。') },
     { name: 'a list that starts again at 一是', text: points('一是加强培训；二是完善制度。另外，一是做好解读；二是强化监督。') },
+    {
+      // Found by the fuzz run: with （一）→一、 the row would only fall out of 表三 as well.
+      name: 'a 表三 row left in 总体情况 by a damaged layout is not a sub-heading',
+      text: swap(BASE, '（二）依申请公开', '一、本年新收政府信息公开申请数量\t14\t3\t0\t1\t2\t0\t20\n三、本年度办理结果\n（二）依申请公开'),
+    },
   ],
   invalid: [
     {
