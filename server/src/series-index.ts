@@ -14,8 +14,12 @@ import { readByLanguage } from './analysis';
 
 /** Files above this size are not indexed (a report is tens of kilobytes; a page a few hundred). */
 export const MAX_INDEXED_BYTES = 2 * 1024 * 1024;
-/** At most this many files are read per turn of the event loop, so that requests are served meanwhile. */
-const CHUNK = 16;
+/**
+ * Files are read for at most this long per turn of the event loop, so that requests are served
+ * meanwhile: an edit that arrives while a large workspace is indexed waits for one slice, not for a
+ * fixed number of files (sixteen pages could take a tenth of a second).
+ */
+const SLICE_MS = 4;
 
 export interface IndexEntry {
   uri: string;
@@ -39,6 +43,8 @@ function signatureOf(m: SeriesMember): string {
 
 export class SeriesIndex {
   private readonly entries = new Map<string, IndexEntry>();
+  /** The URIs of the entries by series key, so that a report's series is found without a scan. */
+  private readonly byKey = new Map<string, Set<string>>();
   /** URIs whose text comes from the editor, not the disk. */
   private readonly open = new Set<string>();
   private excluded: ((rel: string) => boolean)[] = [];
@@ -47,6 +53,8 @@ export class SeriesIndex {
   generation = 0;
   /** Resolved when the first pass over the workspace is done. */
   ready: Promise<void> = Promise.resolve();
+  /** Whether `ready` is resolved. */
+  isReady = true;
 
   constructor(
     private readonly hintsFor: (file: string | null) => SeriesHints,
@@ -63,15 +71,18 @@ export class SeriesIndex {
         .map(([g]) => g);
       return globs.length ? picomatch(globs, { dot: true }) : () => false;
     });
+    this.isReady = false;
     this.ready = new Promise<void>((resolve) => {
       const files: string[] = [];
       for (const folder of folders) for (const f of walk(folder, () => undefined)) if (!this.isExcluded(f.file)) files.push(f.file);
       let i = 0;
       const step = () => {
-        for (const end = Math.min(files.length, i + CHUNK); i < end; i++) this.readFromDisk(files[i], false);
+        const until = performance.now() + SLICE_MS;
+        while (i < files.length && performance.now() < until) this.readFromDisk(files[i++], false);
         if (i < files.length) setImmediate(step);
         else {
           this.generation++;
+          this.isReady = true;
           if (this.entries.size) this.changed();
           resolve();
         }
@@ -107,8 +118,15 @@ export class SeriesIndex {
     } catch {
       entry = null; // a file the readers cannot read is not part of any series
     }
-    if (entry) this.entries.set(uri, entry);
-    else this.entries.delete(uri);
+    if (before) this.unkey(before);
+    if (entry) {
+      this.entries.set(uri, entry);
+      if (entry.member.key !== null) {
+        let uris = this.byKey.get(entry.member.key);
+        if (!uris) this.byKey.set(entry.member.key, (uris = new Set()));
+        uris.add(uri);
+      }
+    } else this.entries.delete(uri);
     if ((before?.signature ?? null) !== (entry?.signature ?? null)) {
       this.generation++;
       if (notify) this.changed();
@@ -135,8 +153,18 @@ export class SeriesIndex {
     this.put(uri, file, text, languageOfPath(file), notify);
   }
 
+  private unkey(e: IndexEntry): void {
+    if (e.member.key === null) return;
+    const uris = this.byKey.get(e.member.key);
+    uris?.delete(e.uri);
+    if (uris?.size === 0) this.byKey.delete(e.member.key);
+  }
+
   private remove(uri: string, notify: boolean): void {
-    if (!this.entries.delete(uri)) return;
+    const e = this.entries.get(uri);
+    if (!e) return;
+    this.unkey(e);
+    this.entries.delete(uri);
     this.generation++;
     if (notify) this.changed();
   }
@@ -187,7 +215,7 @@ export class SeriesIndex {
   /** The indexed reports of a series key, but `except`. */
   membersOf(key: string, except: string): SeriesMember[] {
     const out: SeriesMember[] = [];
-    for (const e of this.entries.values()) if (e.member.key === key && e.uri !== except) out.push(e.member);
+    for (const uri of this.byKey.get(key) ?? []) if (uri !== except) out.push(this.entries.get(uri)!.member);
     return out;
   }
 

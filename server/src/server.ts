@@ -266,7 +266,7 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
   const a = await analyse(uri);
   if (a && !a.limit) {
     index.setOpen(uri, doc.getText(), a.doc);
-    await Promise.race([index.ready, new Promise((r) => setTimeout(r, INDEX_WAIT_MS))]);
+    if (!index.isReady) await Promise.race([index.ready, new Promise((r) => setTimeout(r, INDEX_WAIT_MS))]);
   }
   const items = a?.limit
     ? [limitDiagnostic(a.limit)]
