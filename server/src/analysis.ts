@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { checkDocument, documentOf, looksLikeReport, readText } from '../../core/src';
 import type { Document, Problem, Reading, Report, Settings } from '../../core/src';
 import { htmlLooksLikeReport } from '../../core/src/readers/html-detect';
-import { checkSize, isLimitError, utf8Length } from '../../core/src/readers/limits';
+import { LIMITS, checkSize, isLimitError, utf8Length } from '../../core/src/readers/limits';
 import type { NianbaoSettings } from './settings';
 import { readInWorker, ReadCancelled, workerFile } from '../../node/src/readers-worker';
 
@@ -48,7 +48,8 @@ let htmlReader: ((text: string) => Reading) | null = null;
 /** Read a document by its language: a page through the HTML reader, any other text as text (crawler text included). */
 export function readByLanguage(languageId: string, text: string): Document {
   if (languageId !== 'html') {
-    checkSize('text', utf8Length(text));
+    // A text of n UTF-16 units has at most 3n UTF-8 bytes: counted only when it may be past the limit.
+    if (text.length * 3 > LIMITS.text.maxBytes) checkSize('text', utf8Length(text));
     return readText(text);
   }
   if (!htmlReader) {
