@@ -13,11 +13,17 @@ export class TextMemo<T> {
 
   constructor(private readonly limit: number) {}
 
-  get(context: string, text: string, compute: () => T): T {
+  /** The reading kept for this text in this context, if any. */
+  find(context: string, text: string): T | undefined {
+    return this.byContext.get(context)?.get(text);
+  }
+
+  /**
+   * Keep a reading (just computed, after `find` found none) and return it. Two calls rather than one
+   * taking a callback: a callback would be a closure made for every sentence read.
+   */
+  keep(context: string, text: string, value: T): T {
     let map = this.byContext.get(context);
-    let value = map?.get(text);
-    if (value !== undefined) return value;
-    value = compute();
     if (this.size >= this.limit) {
       this.byContext.clear();
       this.size = 0;

@@ -35,11 +35,12 @@ test('detached: the same text, and a memo keyed by slices does not keep the text
   // 40 documents of 2 MB each (4 MB as UTF-16): a key that kept its document would keep 160 MB.
   for (let i = 0; i < 40; i++) {
     const doc = `第${i}份：` + '申请人提出的政府信息公开申请均已按期答复。'.repeat(100_000);
-    assert.equal(memo.get('ctx', doc.slice(0, 60), () => i), i);
+    memo.keep('ctx', doc.slice(0, 60), i);
   }
   gc();
   const grown = (process.memoryUsage().heapUsed - before) / 1e6;
   assert.ok(grown < 40, `the memo kept ${grown.toFixed(0)} MB after 40 documents`);
   // The kept readings are still found by equal text.
-  assert.equal(memo.get('ctx', `第7份：${'申请人提出的政府信息公开申请均已按期答复。'.repeat(3)}`.slice(0, 60), () => -1), 7);
+  assert.equal(memo.find('ctx', `第7份：${'申请人提出的政府信息公开申请均已按期答复。'.repeat(3)}`.slice(0, 60)), 7);
+  assert.equal(memo.find('other', `第7份：${'申请人提出的政府信息公开申请均已按期答复。'.repeat(3)}`.slice(0, 60)), undefined);
 });

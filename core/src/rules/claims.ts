@@ -315,9 +315,8 @@ export interface Sentence {
   section: number;
 }
 
-/** Split a line into sentences at 。！？； (the mark stays with its sentence). */
-export function sentencesOf(line: string, lineStart: number, section: number): Sentence[] {
-  const out: Sentence[] = [];
+/** Split a line into sentences at 。！？； (the mark stays with its sentence), added to `out`. */
+export function sentencesOf(line: string, lineStart: number, section: number, out: Sentence[] = []): Sentence[] {
   let from = 0;
   for (let i = 0; i <= line.length; i++) {
     const c = line.charCodeAt(i);
@@ -345,7 +344,8 @@ const yearOf = (s: string): number => Number(toAscii(s).replace(/[〇○零一�
 /** The state at a position of the sentence: 0 in scope, 1 another period, 2 not about the agency's applications (for good), 3 a comparison. */
 export function scopeMap(s: string, year: number | null, keySpans: { start: number; end: number }[]): (pos: number) => number {
   if (keySpans.length) return scopeMapOf(s, year, keySpans);
-  return scopeMemo.get(String(year), s, () => scopeMapOf(s, year, keySpans));
+  const context = String(year);
+  return scopeMemo.find(context, s) ?? scopeMemo.keep(context, s, scopeMapOf(s, year, keySpans));
 }
 
 const scopeMemo = new TextMemo<(pos: number) => number>(20_000);
@@ -403,7 +403,8 @@ interface KeyHit {
 }
 
 interface KeyIndex {
-  byFirst: Map<string, { key: string; kinds: ClaimKind[] }[]>;
+  /** By the char code of their first character (a code, not a one-character string: no string is made per character read). */
+  byFirst: Map<number, { key: string; kinds: ClaimKind[] }[]>;
 }
 
 const indexCache = new Map<string, KeyIndex>();
@@ -424,8 +425,8 @@ function keyIndex(defs: TableDefs, year: number | null): KeyIndex {
       byKey.set(key, [...(byKey.get(key) ?? []), kind]);
     }
   }
-  const byFirst = new Map<string, { key: string; kinds: ClaimKind[] }[]>();
-  for (const [key, kinds] of byKey) byFirst.set(key[0], [...(byFirst.get(key[0]) ?? []), { key, kinds }]);
+  const byFirst = new Map<number, { key: string; kinds: ClaimKind[] }[]>();
+  for (const [key, kinds] of byKey) byFirst.set(key.charCodeAt(0), [...(byFirst.get(key.charCodeAt(0)) ?? []), { key, kinds }]);
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   const index = { byFirst };
   indexCache.set(id, index);
@@ -436,7 +437,7 @@ function keyIndex(defs: TableDefs, year: number | null): KeyIndex {
 function keysIn(s: string, index: KeyIndex): KeyHit[] {
   const out: KeyHit[] = [];
   for (let i = 0; i < s.length; ) {
-    const list = index.byFirst.get(s[i]);
+    const list = index.byFirst.get(s.charCodeAt(i));
     const hit = list?.find((k) => s.startsWith(k.key, i));
     if (hit) {
       out.push({ start: i, end: i + hit.key.length, key: hit.key, kinds: hit.kinds });
@@ -526,12 +527,16 @@ function contextOk(kind: ClaimKind, sentence: Sentence): boolean {
 /**
  * The claims of one sentence. `defs` are the report's tables and `year` its year (the keys and cells depend on them).
  */
+/** The answer for most sentences, shared as the memo's answers are: callers never change it. */
+const NO_CLAIMS: Claim[] = [];
+const NO_ZERO_CLAIMS: ZeroClaim[] = [];
+
 export function readClaims(sentence: Sentence, defs: TableDefs, year: number | null): Claim[] {
   // What the reading depends on: the tables' formats, the year, the sentence, and (contextOk) its section and paragraph.
   // Most sentences name no unit: answered before the memo, which would hash the sentence to say so.
-  if (!UNIT_CHARS.test(sentence.text)) return [];
+  if (!UNIT_CHARS.test(sentence.text)) return NO_CLAIMS;
   const context = claimContext(defs, year, sentence.section, applicationParagraph(sentence.paragraph));
-  return claimMemo.get(context, sentence.text, () => readClaimsOf(sentence, defs, year));
+  return claimMemo.find(context, sentence.text) ?? claimMemo.keep(context, sentence.text, readClaimsOf(sentence, defs, year));
 }
 
 /**
@@ -702,8 +707,9 @@ const ZERO = /(?:^|[，。；,：:]|本年度|本年|全年|年内|本机关|本
 export function readZeroClaims(sentence: Sentence, year: number | null): ZeroClaim[] {
   const s = sentence.text;
   // As in readClaims: the sentences that name no case are answered before the memo.
-  if (!s.includes('复议') && !s.includes('诉讼')) return [];
-  return zeroMemo.get(zeroContext(year, sentence.section), s, () => readZeroClaimsOf(sentence, year));
+  if (!s.includes('复议') && !s.includes('诉讼')) return NO_ZERO_CLAIMS;
+  const context = zeroContext(year, sentence.section);
+  return zeroMemo.find(context, s) ?? zeroMemo.keep(context, s, readZeroClaimsOf(sentence, year));
 }
 
 /** As claimContext: one string per year and section, not one per sentence. */

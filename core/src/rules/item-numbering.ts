@@ -76,7 +76,8 @@ const rule: Rule = {
       for (const line of lines) {
         if (line.section !== section) continue;
         const s = report.text.slice(line.start, line.end);
-        for (const m of s.matchAll(POINT)) {
+        // A point needs its 是: most lines are passed over without running the pattern.
+        for (const m of s.includes('是') ? s.matchAll(POINT) : []) {
           const n = parseChineseNumber(m[1]);
           const start = line.start + m.index! + m[0].length - m[1].length - 1;
           if (n !== null && n > 0) points.push({ start, end: start + m[1].length, n });

@@ -27,8 +27,12 @@ const rule: Rule = {
     const defs: TableDefs = {};
     for (const t of report.tables) if (t.id === 'T3' || t.id === 'T4') defs[t.id] ??= t.def;
     if (!defs.T3 && !defs.T4) return;
+    // Only a year one off counts: sentences that name neither are passed over without a match.
+    const before = String(year - 1);
+    const after = String(year + 1);
     for (const sentence of proseSentences(report)) {
       const s = sentence.text;
+      if (!s.includes(before) && !s.includes(after)) continue;
       for (const m of s.matchAll(YEAR)) {
         const y = Number(m[0]);
         if (Math.abs(y - year) !== 1) continue;

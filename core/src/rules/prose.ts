@@ -41,7 +41,7 @@ export function proseSentences(report: Report): Sentence[] {
   const cached = sentenceCache.get(report);
   if (cached) return cached;
   const out: Sentence[] = [];
-  for (const line of proseLines(report)) out.push(...sentencesOf(report.text.slice(line.start, line.end), line.start, line.section));
+  for (const line of proseLines(report)) sentencesOf(report.text.slice(line.start, line.end), line.start, line.section, out);
   sentenceCache.set(report, out);
   return out;
 }
