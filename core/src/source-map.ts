@@ -18,11 +18,19 @@ export interface Piece {
 
 /** Builds the read text piece by piece, remembering where each piece came from. */
 export class TextBuilder {
-  text = '';
+  /** The text's pieces, joined once at the end (a string grown by `+=` keeps every step alive until it is read). */
+  private readonly parts: string[] = [];
   private readonly pieces: Piece[] = [];
   private endsWithNewline = false;
+  /** The text's length so far. */
+  length = 0;
 
   constructor(readonly source: string) {}
+
+  /** The text so far. */
+  get text(): string {
+    return this.parts.join('');
+  }
 
   /** Copy source[start, end) as is. */
   copy(start: number, end: number): this {
@@ -40,20 +48,20 @@ export class TextBuilder {
 
   /** A line break at source offset `at`, unless the text already ends one. */
   newline(at: number): this {
-    if (this.text.length && !this.endsWithNewline) this.put('\n', at);
+    if (this.length && !this.endsWithNewline) this.put('\n', at);
     return this;
   }
 
   private push(s: string, start: number, slen: number, exact: boolean): void {
     const last = this.pieces[this.pieces.length - 1];
-    if (exact && last?.exact && last.s + last.slen === start && last.t + last.len === this.text.length) {
+    if (exact && last?.exact && last.s + last.slen === start && last.t + last.len === this.length) {
       last.len += s.length;
       last.slen += slen;
     } else {
-      this.pieces.push({ t: this.text.length, len: s.length, s: start, slen, exact });
+      this.pieces.push({ t: this.length, len: s.length, s: start, slen, exact });
     }
-    this.text += s;
-    // Kept here: asking the growing string would flatten it each time (quadratic on a long page).
+    this.parts.push(s);
+    this.length += s.length;
     this.endsWithNewline = s.charCodeAt(s.length - 1) === 10;
   }
 

@@ -2,9 +2,11 @@
 // tokenizer. parse5's own tree builder keeps far more than the reader needs (every attribute, line
 // and column of every tag, the list of active formatting elements) and, on a 200 kB page, cost four
 // times the tokenizer. This builder keeps only what the reader reads: element names, text, and the
-// source offsets of each element, its start tag's end and its end tag's start, in the shape of
-// parse5's nodes (nodeName, childNodes, sourceCodeLocation). It follows the parts of the HTML5 tree
-// construction that decide what a reader sees:
+// source offsets of each element, its start tag's end and its end tag's start, one flat object per
+// node. And it keeps only tables: the page's top level (its prose, headings, blocks) is handed to
+// the reader as it is read (readFlow and its FlowSink), in the order of the tree's nodes; each table
+// is handed on whole when it closes. It follows the parts of the HTML5 tree construction that
+// decide what a reader sees:
 //   - raw text (script, style, textarea, title…): the tokenizer is switched as the parser would;
 //   - implied ends: a `<td>` closes the open cell, `<tr>` the open row, `<p>`-closing blocks and
 //     `<table>` close an open `<p>`, `<li>`/`<dt>`/`<dd>` close their kind; an end tag never closes
@@ -30,20 +32,34 @@ import { Tokenizer, TokenizerMode, Token, type TokenHandler, type TokenizerOptio
 import { LIMITS } from './limits';
 import { cellsError, depthError, elementsError } from './html-limits';
 
-/** A node in parse5's shape (the fields readers/html.ts reads). */
-export interface TreeNode {
-  nodeName: string;
+/**
+ * A node of the tree: an element (`childNodes`) or text (`nodeName` `#text`, `value`), with the
+ * source span [start, end). Flat, one object per node: a long page's tables are kept whole until
+ * they close, and what stays alive while a page is read is what costs (the garbage collector copies it).
+ */
+export class TreeNode {
   /** A table that holds another table (a layout table), set as the tree is built. */
-  hasTable?: boolean;
-  tagName?: string;
-  value?: string;
-  childNodes?: TreeNode[];
-  sourceCodeLocation: {
-    startOffset: number;
-    endOffset: number;
-    startTag?: { endOffset: number };
-    endTag?: { startOffset: number };
-  };
+  hasTable = false;
+  /** Where its start tag ends and where its end tag starts (-1: no such tag); a cell's content is between. */
+  tagEnd = -1;
+  endTagStart = -1;
+  /** At the top level (its content is handed to the sink, not kept). */
+  flow = false;
+  /** A table whose parent is at the top level: handed to the sink whole when it closes. */
+  outer = false;
+
+  constructor(
+    readonly nodeName: string,
+    public start: number,
+    public end: number,
+    readonly childNodes: TreeNode[] | null,
+    public value: string | null = null,
+  ) {}
+
+  /** The span in parse5's shape (for the tests). */
+  get sourceCodeLocation(): { startOffset: number; endOffset: number } {
+    return { startOffset: this.start, endOffset: this.end };
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -100,6 +116,37 @@ const NAMED: [string, number][] = [['nbsp;', 0xa0], ['amp;', 0x26], ['lt;', 0x3c
 
 /** A code point a numeric reference stands for as it is (no replacement, no parse error, not a blank or a control). */
 const asIs = (c: number): boolean => (c > 0x20 && c < 0x7f) || (c >= 0xa0 && c < 0xd800) || (c >= 0xe000 && c < 0xfdd0) || (c >= 0xfdf0 && c < 0xfffe);
+
+/**
+ * The usual tag and attribute names, by length and first letter: a name read from the page is
+ * taken as one of these strings (lower case) instead of a new copy of its characters, so that the
+ * tree builder's and the reader's comparisons and set lookups meet the same strings every time.
+ */
+const USUAL = new Map<number, string[]>();
+for (const n of [
+  'p', 'span', 'td', 'tr', 'th', 'table', 'tbody', 'thead', 'tfoot', 'div', 'br', 'b', 'strong', 'font', 'a', 'img', 'li', 'ul', 'ol',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'u', 'em', 'sup', 'sub', 'center', 'col', 'colgroup', 'caption', 'html', 'head', 'body',
+  'meta', 'link', 'title', 'style', 'script', 'section', 'article', 'header', 'footer', 'nav', 'main', 'form', 'input', 'label',
+  'dl', 'dt', 'dd', 'pre', 'blockquote', 'small', 'big', 'o:p', 'class', 'id', 'width', 'height', 'colspan', 'rowspan', 'align',
+  'valign', 'border', 'href', 'src', 'alt', 'cellspacing', 'cellpadding', 'lang', 'name', 'content', 'charset', 'type', 'rel',
+  'bgcolor', 'face', 'size', 'color', 'target', 'http-equiv', 'data-id',
+]) {
+  const key = n.length * 128 + n.charCodeAt(0);
+  USUAL.set(key, [...(USUAL.get(key) ?? []), n]);
+}
+
+/** h[p, j) (name characters) in lower case, as one of the usual names when it is one. */
+function nameAt(h: string, p: number, j: number): string {
+  const list = USUAL.get((j - p) * 128 + (h.charCodeAt(p) | 0x20));
+  if (list) {
+    next: for (const n of list) {
+      // Name characters are ASCII letters, digits, `-`, `_`, `:`: `| 0x20` lowers a letter and maps no other onto one.
+      for (let k = 1; k < n.length; k++) if ((h.charCodeAt(p + k) | 0x20) !== n.charCodeAt(k)) continue next;
+      return n;
+    }
+  }
+  return h.slice(p, j).toLowerCase();
+}
 
 const Base = Tokenizer as unknown as new (options: TokenizerOptions, handler: TokenHandler) => TokenizerInternals;
 
@@ -199,7 +246,7 @@ class FastTokenizer extends Base {
     const p = pp.pos;
     let j = p + 1;
     while (nameChar(h.charCodeAt(j))) j++;
-    const name = h.slice(p, j).toLowerCase();
+    const name = nameAt(h, p, j);
     const attrs: { name: string; value: string }[] = [];
     let selfClosing = false;
     for (;;) {
@@ -218,7 +265,7 @@ class FastTokenizer extends Base {
       if (!nameChar(c)) return false;
       const a = j;
       while (nameChar(h.charCodeAt(j))) j++;
-      const attr = { name: h.slice(a, j).toLowerCase(), value: '' };
+      const attr = { name: nameAt(h, a, j), value: '' };
       for (const x of attrs) if (x.name === attr.name) return false;
       attrs.push(attr);
       if (h.charCodeAt(j) !== 0x3d /* = */) continue;
@@ -328,25 +375,79 @@ const IN_TABLE = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot
 /** The document's own elements: one of each, none in the tree (their text is the page's). */
 const ROOTS = new Set(['html', 'head', 'body']);
 
+// What the searches of the open elements look for and where they stop (the parser's scopes).
+const isTable = (n: string) => n === 'table';
+const isSection = (n: string) => n === 'tbody' || n === 'thead' || n === 'tfoot';
+const isSelect = (n: string) => n === 'select';
+const isCell = (n: string) => n === 'td' || n === 'th';
+const isRow = (n: string) => n === 'tr';
+const isP = (n: string) => n === 'p';
+const isLi = (n: string) => n === 'li';
+const isDtDd = (n: string) => n === 'dt' || n === 'dd';
+const never = () => false;
+const isHtmlOrTemplate = (n: string) => n === 'html' || n === 'template';
+const inScope = (n: string) => SCOPE.has(n);
+const buttonScope = (n: string) => SCOPE.has(n) || n === 'button';
+const listScope = (n: string) => SCOPE.has(n) || n === 'ul' || n === 'ol' || n === 'dl';
+
 /**
- * Build the tree of `src` (a document or a fragment): a `#document` node whose children are the
- * page's elements and text; it ends where the body does (`</body>`, else the end of the page).
+ * Where the builder hands the page's top level (what is not inside a table) as it reads it, so that
+ * the prose of a long page is never kept as a tree: text (adjacent runs merged, as a tree merges
+ * them), elements opening and closing (a void element opens and closes at once), and each table
+ * when it closes, as a tree (a table is read as a whole: whether it holds another table is known
+ * only at its end). The calls come in the order of the tree's nodes: content the HTML5 parser puts
+ * before an open table (foster parenting) comes before the table.
  */
-export function buildTree(src: string, limits = LIMITS.html): TreeNode {
-  const doc: TreeNode = { nodeName: '#document', childNodes: [], sourceCodeLocation: { startOffset: 0, endOffset: src.length } };
+export interface FlowSink {
+  text(value: string, start: number, end: number): void;
+  open(name: string, start: number): void;
+  close(name: string, end: number): void;
+  table(node: TreeNode): void;
+}
+
+/**
+ * Read `src` (a document or a fragment) into `sink`; returns where the page's body ends (`</body>`,
+ * else the end of the page).
+ */
+export function readFlow(src: string, sink: FlowSink, limits = LIMITS.html): number {
+  const doc = new TreeNode('#document', 0, src.length, null);
+  doc.flow = true;
   const stack: TreeNode[] = [doc];
   /** Inside an element kept empty: its name and how many of its kind are open inside it. */
   let skip: string | null = null;
   let skipDepth = 0;
   let cells = 0;
   let elements = 0;
+  /** Top-level text not handed on yet (more may join it): value and source span. */
+  let text: string | null = null;
+  let textStart = 0;
+  let textEnd = 0;
   // eslint-disable-next-line prefer-const
   let tokenizer: TokenizerInternals;
 
+  const flush = () => {
+    if (text === null) return;
+    sink.text(text, textStart, textEnd);
+    text = null;
+  };
   const top = () => stack[stack.length - 1];
+  /** An element is done: a top-level one closes, a top-level table is handed on. */
+  const done = (n: TreeNode) => {
+    if (n.flow) {
+      flush();
+      sink.close(n.nodeName, n.end);
+    } else if (n.outer) {
+      flush();
+      sink.table(n);
+    }
+  };
   const close = (k: number, at: number) => {
     // Pop down to (and including) stack[k]: each ends where the closing token starts.
-    while (stack.length > k) stack.pop()!.sourceCodeLocation.endOffset = at;
+    while (stack.length > k) {
+      const n = stack.pop()!;
+      n.end = at;
+      done(n);
+    }
   };
   /** The open element named `name`, searched from the top, not past a scope boundary (unless `stop` says otherwise). */
   const find = (names: (n: string) => boolean, stop: (n: string) => boolean): number => {
@@ -357,68 +458,99 @@ export function buildTree(src: string, limits = LIMITS.html): TreeNode {
     }
     return -1;
   };
+  const findNamed = (name: string, stop: (n: string) => boolean): number => {
+    for (let k = stack.length - 1; k > 0; k--) {
+      const n = stack[k].nodeName;
+      if (n === name) return k;
+      if (stop(n)) return -1;
+    }
+    return -1;
+  };
   /** In table stack[t]: close what is open above its open body, head or foot (or above the table). */
   const closeToSection = (t: number, at: number) => {
-    const sec = find((n) => n === 'tbody' || n === 'thead' || n === 'tfoot', (n) => n === 'table');
+    const sec = find(isSection, isTable);
     close(sec > 0 ? sec + 1 : t + 1, at);
   };
   /** A table tag ends an open `<select>` (the parser's "in select in table" mode). */
   const endSkip = (at: number) => {
     skip = null;
-    close(find((n) => n === 'select', () => false), at);
+    close(find(isSelect, never), at);
   };
-  const tableAt = () => find((n) => n === 'table', (n) => n === 'html' || n === 'template');
-  /** The element new content goes in, and the index to put it at (before an open table when the content is fostered). */
-  const append = (node: TreeNode, foster: boolean) => {
-    let parent = top();
+  const tableAt = () => find(isTable, isHtmlOrTemplate);
+  /**
+   * The element new content goes in, and the index to put it at: the end (-1), or before an open
+   * table when the content is fostered. A table's parent is the open element below it.
+   */
+  const target = (foster: boolean): [TreeNode, number] => {
+    const parent = top();
     if (foster && TABLE_PARTS.has(parent.nodeName)) {
       const t = tableAt();
       if (t > 0) {
-        parent = stack[t - 1];
-        const kids = parent.childNodes!;
-        const at = kids.lastIndexOf(stack[t]);
-        kids.splice(at < 0 ? kids.length : at, 0, node);
-        return;
+        const p = stack[t - 1];
+        return [p, p.flow ? -1 : p.childNodes!.lastIndexOf(stack[t])];
       }
     }
-    parent.childNodes!.push(node);
+    return [parent, -1];
+  };
+  const insert = (parent: TreeNode, at: number, node: TreeNode) => {
+    const kids = parent.childNodes!;
+    if (at < 0) kids.push(node);
+    else kids.splice(at, 0, node);
+  };
+  /** An element with no content (`</br>`, a stray `</p>`), fostered when it is in a table. */
+  const leaf = (name: string, start: number, end: number) => {
+    const [parent, at] = target(true);
+    if (parent.flow) {
+      flush();
+      sink.open(name, start);
+      sink.close(name, end);
+    } else insert(parent, at, new TreeNode(name, start, end, []));
   };
   /** Text goes into the text node before it, as the parser's do (the tokenizer cuts text at blanks and entities). */
-  const text = (tok: Token.CharacterToken, foster: boolean) => {
+  const addText = (tok: Token.CharacterToken, foster: boolean) => {
     const loc = tok.location!;
-    let parent = top();
-    let at = -1;
-    if (foster && TABLE_PARTS.has(parent.nodeName)) {
-      const t = tableAt();
-      if (t > 0) {
-        parent = stack[t - 1];
-        at = parent.childNodes!.lastIndexOf(stack[t]);
-      }
+    const [parent, at] = target(foster);
+    if (parent.flow) {
+      if (text === null) {
+        text = tok.chars;
+        textStart = loc.startOffset;
+      } else text += tok.chars;
+      textEnd = loc.endOffset;
+      return;
     }
     const kids = parent.childNodes!;
     const before = kids[at < 0 ? kids.length - 1 : at - 1];
     if (before?.nodeName === '#text') {
       before.value += tok.chars;
-      before.sourceCodeLocation.endOffset = loc.endOffset;
+      before.end = loc.endOffset;
       return;
     }
-    const node: TreeNode = { nodeName: '#text', value: tok.chars, sourceCodeLocation: { startOffset: loc.startOffset, endOffset: loc.endOffset } };
-    if (at < 0) kids.push(node);
-    else kids.splice(at, 0, node);
+    insert(parent, at, new TreeNode('#text', loc.startOffset, loc.endOffset, null, tok.chars));
   };
   const push = (name: string, tok: Token.TagToken) => {
     if (++elements > limits.maxElements) throw elementsError(limits.maxElements);
     const loc = tok.location!;
-    const el: TreeNode = {
-      nodeName: name,
-      tagName: name,
-      childNodes: [],
-      sourceCodeLocation: { startOffset: loc.startOffset, endOffset: loc.endOffset, startTag: { endOffset: loc.endOffset } },
-    };
-    append(el, !IN_TABLE.has(name));
-    if (name === 'table') for (const open of stack) if (open.nodeName === 'table') open.hasTable = true;
     // Void elements, and self-closed SVG or MathML, have no content.
-    if (VOID.has(name) || (tok.selfClosing && (name === 'svg' || name === 'math'))) return;
+    const empty = VOID.has(name) || (tok.selfClosing && (name === 'svg' || name === 'math'));
+    const [parent, at] = target(!IN_TABLE.has(name));
+    let el: TreeNode;
+    if (parent.flow && name !== 'table') {
+      flush();
+      sink.open(name, loc.startOffset);
+      if (empty) {
+        sink.close(name, loc.endOffset);
+        return;
+      }
+      el = new TreeNode(name, loc.startOffset, loc.endOffset, null);
+      el.flow = true;
+    } else {
+      el = new TreeNode(name, loc.startOffset, loc.endOffset, []);
+      el.tagEnd = loc.endOffset;
+      if (parent.flow) el.outer = true;
+      else insert(parent, at, el);
+      if (name === 'table') for (const open of stack) if (open.nodeName === 'table') open.hasTable = true;
+      if (empty) return;
+    }
     stack.push(el);
     if (stack.length - 1 > limits.maxDepth) throw depthError(limits.maxDepth);
   };
@@ -442,9 +574,9 @@ export function buildTree(src: string, limits = LIMITS.html): TreeNode {
         if (++cells > limits.maxCells) throw cellsError(limits.maxCells);
         const t = tableAt();
         if (t < 0) return;
-        const open = find((n) => n === 'td' || n === 'th', (n) => n === 'table');
+        const open = find(isCell, isTable);
         if (open > 0) close(open, at);
-        const row = find((n) => n === 'tr', (n) => n === 'table');
+        const row = find(isRow, isTable);
         if (row > 0) close(row + 1, at);
         else {
           closeToSection(t, at);
@@ -453,7 +585,7 @@ export function buildTree(src: string, limits = LIMITS.html): TreeNode {
       } else if (name === 'tr') {
         const t = tableAt();
         if (t < 0) return;
-        const open = find((n) => n === 'tr', (n) => n === 'table');
+        const open = find(isRow, isTable);
         if (open > 0) close(open, at);
         else closeToSection(t, at);
       } else if (name === 'tbody' || name === 'thead' || name === 'tfoot' || name === 'caption' || name === 'colgroup') {
@@ -464,12 +596,12 @@ export function buildTree(src: string, limits = LIMITS.html): TreeNode {
         // A table where a table's row or cell is due closes the open table (the parser's "in table" mode).
         close(tableAt(), at);
       } else if (name === 'li' || name === 'dt' || name === 'dd') {
-        const kinds = name === 'li' ? (n: string) => n === 'li' : (n: string) => n === 'dt' || n === 'dd';
-        const k = find(kinds, (n) => SCOPE.has(n) || n === 'ul' || n === 'ol' || n === 'dl');
+        const kinds = name === 'li' ? isLi : isDtDd;
+        const k = find(kinds, listScope);
         if (k > 0) close(k, at);
       }
       if (CLOSES_P.has(name)) {
-        const k = find((n) => n === 'p', (n) => SCOPE.has(n) || n === 'button');
+        const k = find(isP, buttonScope);
         if (k > 0) close(k, at);
       }
       push(name, tok);
@@ -492,44 +624,68 @@ export function buildTree(src: string, limits = LIMITS.html): TreeNode {
         }
       }
       if (ROOTS.has(name)) {
-        if (name === 'body') doc.sourceCodeLocation.endOffset = loc.endOffset;
+        if (name === 'body') doc.end = loc.endOffset;
         return;
       }
       if (name === 'br') {
         // `</br>` is read as `<br>`.
-        append({ nodeName: 'br', tagName: 'br', childNodes: [], sourceCodeLocation: { startOffset: loc.startOffset, endOffset: loc.endOffset } }, true);
+        leaf('br', loc.startOffset, loc.endOffset);
         return;
       }
       const k =
         name === 'table'
           ? tableAt()
-          : find((n) => n === name, name === 'td' || name === 'th' || name === 'tr' || TABLE_PARTS.has(name) ? (n) => n === 'table' : (n) => SCOPE.has(n));
+          : findNamed(name, name === 'td' || name === 'th' || name === 'tr' || TABLE_PARTS.has(name) ? isTable : inScope);
       if (k <= 0) {
         // `</p>` with no open paragraph makes an empty one (a line break); other stray end tags are ignored.
-        if (name === 'p') append({ nodeName: 'p', tagName: 'p', childNodes: [], sourceCodeLocation: { startOffset: loc.startOffset, endOffset: loc.endOffset } }, true);
+        if (name === 'p') leaf('p', loc.startOffset, loc.endOffset);
         return;
       }
       close(k + 1, loc.startOffset);
       const el = stack.pop()!;
-      el.sourceCodeLocation.endOffset = loc.endOffset;
-      el.sourceCodeLocation.endTag = { startOffset: loc.startOffset };
+      el.end = loc.endOffset;
+      el.endTagStart = loc.startOffset;
+      done(el);
     },
     onCharacter(tok) {
-      if (!skip) text(tok, true);
+      if (!skip) addText(tok, true);
     },
     onWhitespaceCharacter(tok) {
       // Blanks in a table outside its cells stay in the table, where the reader does not look.
-      if (!skip && !TABLE_PARTS.has(top().nodeName)) text(tok, false);
+      if (!skip && !TABLE_PARTS.has(top().nodeName)) addText(tok, false);
     },
     onNullCharacter() {},
     onComment() {},
     onDoctype() {},
     onEof(tok) {
       close(1, tok.location?.startOffset ?? src.length);
+      flush();
     },
     onParseError: null,
   };
   tokenizer = new FastTokenizer({ sourceCodeLocationInfo: true }, handler);
   tokenizer.write(src, true);
+  return doc.end;
+}
+
+/** The whole page as a tree: a `#document` node whose children are the page's elements and text (for the tests). */
+export function buildTree(src: string, limits = LIMITS.html): TreeNode {
+  const doc = new TreeNode('#document', 0, src.length, []);
+  const open = [doc];
+  const into = (n: TreeNode) => open[open.length - 1].childNodes!.push(n);
+  doc.end = readFlow(
+    src,
+    {
+      text: (value, start, end) => into(new TreeNode('#text', start, end, null, value)),
+      open: (name, start) => {
+        const el = new TreeNode(name, start, start, []);
+        into(el);
+        open.push(el);
+      },
+      close: (_, end) => (open.pop()!.end = end),
+      table: into,
+    },
+    limits,
+  );
   return doc;
 }

@@ -1,6 +1,7 @@
 // HTML pages (`.html`, `.htm`, and HTML documents in VS Code that carry a report title). parse5's
-// HTML5 tokenizer keeps the source location of every tag and text; html-tree.ts builds from it the
-// light tree this reader walks (implied ends, raw text, foster parenting as an HTML5 parser does).
+// HTML5 tokenizer keeps the source location of every tag and text; html-tree.ts reads the page
+// with it as an HTML5 parser would (implied ends, raw text, foster parenting), handing this reader
+// the top level as it goes and each table as a light tree.
 // The reader turns the page into the report text the parser already reads, with a map back to the page:
 //   - the text flow: each block (`<p>`, `<div>`, `<h1>`…, `<br>`) on a line of its own, so title and
 //     headings are lines; entities decoded, line breaks inside a block read as blanks;
@@ -14,30 +15,14 @@
 // only the digits inside it. This module is bundled apart (dist/html.js) and loaded only when a
 // page is checked: see README.md, "Published layouts".
 
-import { buildTree } from './html-tree';
+import { readFlow, type FlowSink, type TreeNode } from './html-tree';
 import { normalizeLabel, isBlank, parseNumber } from '../text';
 import { DASHES, knownLabels } from './placed-text';
 import { TextBuilder, type Reading } from '../source-map';
 import type { ReadingNote, Span } from '../types';
 import { LIMITS, checkSize, utf8Length } from './limits';
 
-/** The few fields of a parse5 node this reader uses. */
-interface Node {
-  nodeName: string;
-  /** A table that holds another table (layout). */
-  hasTable?: boolean;
-  tagName?: string;
-  value?: string;
-  childNodes?: Node[];
-  content?: Node;
-  attrs?: { name: string; value: string }[];
-  sourceCodeLocation?: {
-    startOffset: number;
-    endOffset: number;
-    startTag?: { endOffset: number };
-    endTag?: { startOffset: number };
-  } | null;
-}
+type Node = TreeNode;
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'textarea']);
 const BLOCK = new Set([
@@ -45,7 +30,46 @@ const BLOCK = new Set([
   'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'title', 'center', 'pre', 'form', 'hr', 'address', 'caption',
   'figure', 'figcaption', 'fieldset', 'body', 'html', 'head', 'td', 'th', 'tbody', 'thead', 'tfoot',
 ]);
-const ENTITY = /&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{0,31};?)/y;
+const digit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const hexDigit = (c: number): boolean => digit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+const letter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
+/**
+ * The length of what looks like a character reference at src[i] (`&`): `&#` and up to 8 digits,
+ * `&#x` and up to 7 hex digits, `&` and a name of up to 32 letters and digits, each with its `;`
+ * if there is one; 0 when none starts there.
+ */
+function entityLength(src: string, i: number): number {
+  let k = i + 1;
+  let c = src.charCodeAt(k);
+  if (c === 0x23 /* # */) {
+    k++;
+    c = src.charCodeAt(k);
+    let from = k;
+    let max = 8;
+    let ok = digit;
+    if (!digit(c)) {
+      if ((c | 0x20) !== 0x78 /* x */) return 0;
+      from = ++k;
+      max = 7;
+      ok = hexDigit;
+    }
+    while (k - from < max && ok(src.charCodeAt(k))) k++;
+    if (k === from) return 0;
+  } else if (letter(c)) {
+    const from = k;
+    while (k - from < 32 && (letter(src.charCodeAt(k)) || digit(src.charCodeAt(k)))) k++;
+  } else return 0;
+  if (src.charCodeAt(k) === 0x3b /* ; */) k++;
+  return k - i;
+}
+
+/** a[i, i + n) === b[j, j + n). */
+function sameAt(a: string, i: number, b: string, j: number, n: number): boolean {
+  if (i + n > a.length) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
+}
 
 /** One stretch of read text and the source it stands for. */
 interface Seg {
@@ -64,16 +88,9 @@ interface Sink {
 /** A character the reader does not copy as it is: an entity's `&`, a line break or a tab (read as a blank). */
 const special = (c: number): boolean => c === 0x26 || c === 0x0d || c === 0x0a || c === 0x09;
 
-/** The decoded text of a text node, aligned with its source: copied runs, decoded entities, blanks for line breaks. */
-function alignText(src: string, node: Node, out: Sink): void {
-  const value = node.value ?? '';
-  const loc = node.sourceCodeLocation;
-  if (!loc) {
-    if (value) out.put(value.replace(/[\r\n\t]/g, ' '), 0, 0);
-    return;
-  }
-  let i = loc.startOffset;
-  const end = loc.endOffset;
+/** Decoded text read from src[start, end), aligned with its source: copied runs, decoded entities, blanks for line breaks. */
+function alignText(src: string, value: string, start: number, end: number, out: Sink): void {
+  let i = start;
   // Most text is written as it reads: one exact piece.
   if (end - i === value.length) {
     let k = i;
@@ -100,15 +117,14 @@ function alignText(src: string, node: Node, out: Sink): void {
     }
     const c = src.charCodeAt(i);
     if (c === 0x26 /* & */) {
-      ENTITY.lastIndex = i;
-      const m = ENTITY.exec(src);
-      if (m && !value.startsWith(m[0], j)) {
+      const n = entityLength(src, i);
+      if (n && !sameAt(value, j, src, i, n)) {
         const code = value.charCodeAt(j);
-        const n = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-        const ch = value.slice(j, j + n);
-        out.put(ch === '\n' || ch === '\t' || ch === '\r' ? ' ' : ch, i, i + m[0].length);
-        i += m[0].length;
-        j += n;
+        const w = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+        const ch = value.slice(j, j + w);
+        out.put(ch === '\n' || ch === '\t' || ch === '\r' ? ' ' : ch, i, i + n);
+        i += n;
+        j += w;
         continue;
       }
       if (value.charCodeAt(j) === 0x26) {
@@ -143,9 +159,9 @@ class Segs implements Sink {
   }
 }
 
-const children = (n: Node): Node[] => (n.nodeName === 'template' ? n.content?.childNodes ?? [] : n.childNodes ?? []);
+const children = (n: Node): Node[] => n.childNodes ?? [];
 /** Element names are lower case in the tree (html-tree.ts). */
-const tag = (n: Node): string => n.tagName ?? '';
+const tag = (n: Node): string => n.nodeName;
 
 /** The rows of a table, not those of a table inside it. */
 function rowsOf(table: Node): Node[] {
@@ -170,7 +186,7 @@ interface CellRead {
   inner: Span;
 }
 
-class Reader {
+class Reader implements FlowSink {
   readonly b: TextBuilder;
   readonly notes: ReadingNote[] = [];
 
@@ -186,16 +202,29 @@ class Reader {
     }
   }
 
+  // The page's top level, as html-tree.ts reads it (the same as flow() over the whole tree).
+  text(value: string, start: number, end: number): void {
+    alignText(this.src, value, start, end, this.b);
+  }
+
+  open(name: string, start: number): void {
+    if (name === 'br' || BLOCK.has(name)) this.b.newline(start);
+  }
+
+  close(name: string, end: number): void {
+    if (BLOCK.has(name)) this.b.newline(end);
+  }
+
   /** The text flow of a node's subtree, written as it is read: blocks and `<br>` as line breaks, tables as tables. */
   flow(n: Node): void {
     for (const c of children(n)) {
       const t = c.nodeName;
       if (t === '#text') {
-        alignText(this.src, c, this.b);
+        this.text(c.value!, c.start, c.end);
         continue;
       }
       if (t.charCodeAt(0) === 0x23 /* # */ || SKIP.has(t)) continue;
-      const at = c.sourceCodeLocation?.startOffset ?? 0;
+      const at = c.start;
       if (t === 'br') {
         this.b.newline(at);
         continue;
@@ -207,7 +236,7 @@ class Reader {
       const block = BLOCK.has(t);
       if (block) this.b.newline(at);
       this.flow(c);
-      if (block) this.b.newline(c.sourceCodeLocation?.endOffset ?? at);
+      if (block) this.b.newline(c.end);
     }
   }
 
@@ -215,7 +244,7 @@ class Reader {
   inline(n: Node, out: Segs): void {
     for (const c of children(n)) {
       const t = c.nodeName;
-      if (t === '#text') alignText(this.src, c, out);
+      if (t === '#text') alignText(this.src, c.value!, c.start, c.end, out);
       else if (t.charCodeAt(0) !== 0x23 && !SKIP.has(t) && t !== 'br') this.inline(c, out);
     }
   }
@@ -240,14 +269,13 @@ class Reader {
     // A blank or a dash stands where its own characters are (`&nbsp;`, `/`), else between the cell's tags.
     const mapped = segs.filter((g) => g.e > g.s && !(g.text === ' ' && g.exact === false && kind !== 'blank'));
     if (mapped.length) return { segs, kind, inner: { start: mapped[0].s, end: mapped[mapped.length - 1].e } };
-    const loc = td.sourceCodeLocation;
-    const s = loc?.startTag?.endOffset ?? loc?.startOffset ?? 0;
-    const e = loc?.endTag?.startOffset ?? loc?.endOffset ?? s;
+    const s = td.tagEnd >= 0 ? td.tagEnd : td.start;
+    const e = td.endTagStart >= 0 ? td.endTagStart : td.end;
     return { segs, kind, inner: { start: s, end: e } };
   }
 
   table(table: Node): void {
-    const at = table.sourceCodeLocation?.startOffset ?? 0;
+    const at = table.start;
     if (table.hasTable) {
       // Layout: the cells are blocks of the text flow.
       this.flow(table);
@@ -277,12 +305,12 @@ class Reader {
         lastText === -1
           ? hasNumber || afterHeader
           : !groups.has(label) && (hasNumber || known.some((l) => label.endsWith(l)));
-      const tr0 = tr.sourceCodeLocation?.startOffset ?? at;
+      const tr0 = tr.start;
       this.b.newline(tr0).put('|', tr0);
       cells.forEach((c, k) => {
         this.b.put(' ', c.inner.start);
         if ((c.kind === 'blank' || c.kind === 'dash') && dataRow && k > lastText) {
-          const t = this.b.text.length;
+          const t = this.b.length;
           this.b.put('0', c.inner.start, c.inner.end);
           first ??= { start: t, end: t + 1 };
           filled++;
@@ -291,7 +319,7 @@ class Reader {
         }
         this.b.put(' |', c.inner.end);
       });
-      this.b.newline(tr.sourceCodeLocation?.endOffset ?? tr0);
+      this.b.newline(tr.end);
       afterHeader = lastText !== -1 && !hasNumber && label.endsWith('总计');
     }
     if (first && filled) {
@@ -301,7 +329,7 @@ class Reader {
         message: `本表有 ${filled} 个单元格为空白或写作“/”“—”，按 0 计算`,
       });
     }
-    const end = table.sourceCodeLocation?.endOffset ?? at;
+    const end = table.end;
     this.b.newline(end);
   }
 }
@@ -313,11 +341,10 @@ class Reader {
 export function readHtml(src: string): Reading {
   // UTF-8 takes at most 3 bytes per UTF-16 unit: most pages need no count.
   if (src.length * 3 > LIMITS.html.maxBytes) checkSize('html', utf8Length(src));
-  const doc = buildTree(src);
   const r = new Reader(src);
-  r.flow(doc);
+  const end = readFlow(src, r);
   // The page's body is a block: its text ends a line.
-  r.b.newline(doc.sourceCodeLocation.endOffset);
+  r.b.newline(end);
   return r.b.finish('html', r.notes);
 }
 
