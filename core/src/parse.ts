@@ -375,6 +375,8 @@ interface LabelIndex {
   /** normalised label without its ordinal → row (only for cores of 4+ characters) */
   cores: Map<string, RowDef>;
   groups: Map<string, string>;
+  /** Every ending of a group label: a piece that is none cannot complete one (most row labels). */
+  groupEnds: Set<string>;
   /** A group's ordinal alone (`(三)`) → group key: a flattened rowspan written in front of each row's label. */
   groupOrdinals: Map<string, string>;
   /** every normalised row/group label, for "does this token start a label?" */
@@ -398,6 +400,7 @@ function labelIndex(def: TableDef): LabelIndex {
   const cores = new Map<string, RowDef>();
   const groups = new Map<string, string>();
   const groupOrdinals = new Map<string, string>();
+  const groupEnds = new Set<string>();
   const all: string[] = [];
   for (const row of def.rows) {
     if (row.unlabelled) continue;
@@ -413,6 +416,7 @@ function labelIndex(def: TableDef): LabelIndex {
     for (const label of [g.label, ...(g.variants ?? [])]) {
       const n = normalizeLabel(label);
       groups.set(n, g.key);
+      for (let i = 0; i < n.length; i++) groupEnds.add(n.slice(i));
       all.push(n);
       const ord = /^\([一二三四五六七八九十]+\)/.exec(n);
       if (ord) groupOrdinals.set(ord[0], g.key);
@@ -429,7 +433,7 @@ function labelIndex(def: TableDef): LabelIndex {
     for (const r of other.rows) if (!r.unlabelled) foreign.add(normalizeLabel(r.label));
     for (const g of other.groups) foreign.add(normalizeLabel(g.label));
   }
-  idx = { def, rows, cores, groups, groupOrdinals, all, marks, headers, foreign };
+  idx = { def, rows, cores, groups, groupEnds, groupOrdinals, all, marks, headers, foreign };
   labelIndexes.set(def, idx);
   return idx;
 }
@@ -601,7 +605,8 @@ class TableReading {
     this.buffer.push(i);
     if (this.buffer.length > MAX_LABEL_PIECES * 4) this.buffer = this.buffer.slice(-MAX_LABEL_PIECES);
     // A group label (no numbers of its own) closes the pending label pieces.
-    for (let k = this.buffer.length - 1; k >= Math.max(0, this.buffer.length - MAX_LABEL_PIECES); k--) {
+    const ends = idx.groupEnds.has(tok.norm);
+    for (let k = this.buffer.length - 1; ends && k >= Math.max(0, this.buffer.length - MAX_LABEL_PIECES); k--) {
       if (idx.groups.has(this.joinNorm(k, this.buffer.length))) {
         this.emptyRows(this.buffer.slice(0, k));
         this.buffer = [];

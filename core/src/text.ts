@@ -115,6 +115,9 @@ export function eolOf(text: string): string {
 
 /** Blanks seen in pasted reports: ASCII space and tab, NBSP, ideographic space, the other Unicode spaces, BOM, CR. */
 export function isBlank(code: number): boolean {
+  // Most characters read are Chinese or ASCII letters and digits: answered before the list.
+  if (code > 0x3000) return code === 0xfeff;
+  if (code > 0x20 && code < 0xa0) return false;
   return (
     code === 0x20 ||
     code === 0x09 ||
