@@ -16,8 +16,8 @@ const TOPLEVEL = /^[\s\u3000]*([一二三四五六七八九十]{1,3})、/;
 
 /**
  * A line that is one of the tables' rows (`一、本年新收政府信息公开申请数量` and its numbers, `三、本年度办理结果`)
- * that a damaged layout left outside its table: not a sub-heading, and writing it （一） would
- * only hide the row from the table it belongs to.
+ * that a damaged layout left outside its table: not a sub-heading, and renumbering it, or writing it
+ * （一）, would only hide the row from the table it belongs to.
  */
 function isTableRowLabel(line: string): boolean {
   const label = normalizeLabel(line.split(/[\t|]/, 1)[0]);
@@ -83,7 +83,7 @@ const rule: Rule = {
           if (n !== null && n > 0) points.push({ start, end: start + m[1].length, n });
         }
         const h = SUBHEADING.exec(s);
-        if (h) {
+        if (h && !isTableRowLabel(s)) {
           const n = parseChineseNumber(h[1]);
           const start = line.start + s.indexOf(h[1], h[0].length - h[1].length - 1);
           if (n !== null && n > 0) heads.push({ start, end: start + h[1].length, n });

@@ -21,6 +21,10 @@ ruleTests('item-numbering', {
       name: 'a 表三 row left in 总体情况 by a damaged layout is not a sub-heading',
       text: swap(BASE, '（二）依申请公开', '一、本年新收政府信息公开申请数量\t14\t3\t0\t1\t2\t0\t20\n三、本年度办理结果\n（二）依申请公开'),
     },
+    {
+      name: 'nor is a 表三 row numbered （二） after the sub-heading （五）',
+      text: swap(BASE, '（五）监督保障', '（五）监督保障\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t2\t1\t0\t0\t0\t0\t3'),
+    },
   ],
   invalid: [
     {
