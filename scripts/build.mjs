@@ -4,7 +4,25 @@
 //              --stdio`), a copy of server/boot/main.js that loads it with a V8 code cache
 //   cli     -> dist/cli.js     (the `nianbao` command, started by bin/nianbao.js)
 import { build } from 'esbuild';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+
+/**
+ * pdf.js's worker side builds its Brotli decoder (unpacking a 122 kB dictionary) as it loads, for
+ * the rare PDF with a BrotliDecode stream: a tenth of loading dist/pdfjs.js, at every PDF read. In
+ * the bundle it is built on first use instead (the same function). A pdf.js that no longer has
+ * that line is bundled as it is, with a warning.
+ */
+const lazyBrotli = {
+  name: 'lazy-brotli',
+  setup(b) {
+    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const eager = 'let BrotliDecode = makeBrotliDecode();';
+      if (!text.includes(eager)) return { contents: text, loader: 'js', warnings: [{ text: 'pdf.js: the Brotli decoder is built as pdf.js loads (lazy-brotli found nothing to change)' }] };
+      return { contents: text.replace(eager, 'let BrotliDecode = (...args) => (BrotliDecode = makeBrotliDecode())(...args);'), loader: 'js' };
+    });
+  },
+};
 
 const production = !process.argv.includes('--dev');
 const entries = [
@@ -34,6 +52,7 @@ const entries = [
     sourcemap: false,
     define: { 'import.meta.url': '__pdfjs_url' },
     banner: { js: "var __pdfjs_url = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [lazyBrotli],
   },
   // The table view: the extension side, loaded the first time nianbao.showTables runs.
   { in: 'client/src/tables.ts', out: 'dist/tables.js', external: ['vscode'] },
@@ -61,6 +80,7 @@ await Promise.all(
       sourcemap: e.sourcemap ?? !production,
       define: e.define,
       banner: e.banner,
+      plugins: e.plugins,
       legalComments: 'none',
       // jsonc-parser's default (UMD) build requires its parts at run time, which a bundle cannot
       // follow: take its ES module build instead.

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as zlib from 'node:zlib';
 import * as path from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { checkDocument, documentOf, layoutOf, parse, type Report } from '../../core/src';
@@ -115,4 +116,28 @@ test('PDF limits: bytes, pages and time (the worker is stopped)', async () => {
   await assert.rejects(readPdf(bytes, { ...LIMITS.pdf, maxBytes: 1000 }), (e: unknown) => e instanceof LimitError && e.limit === 'pdf.maxBytes' && /pdf\.maxBytes/.test(e.message));
   await assert.rejects(readPdf(bytes, { ...LIMITS.pdf, maxPages: 2 }), (e: unknown) => e instanceof LimitError && e.limit === 'pdf.maxPages' && /有 \d+ 页，超过上限 2 页/.test(e.message));
   await assert.rejects(readPdf(bytes, { ...LIMITS.pdf, maxMs: 1 }), (e: unknown) => e instanceof LimitError && e.limit === 'pdf.maxMs');
+});
+
+test('PDF: a page whose text is in a Brotli stream (/BrotliDecode) is read (the bundle builds pdf.js\'s Brotli decoder on first use)', async () => {
+  const content = zlib.brotliCompressSync(Buffer.from('BT /F1 12 Tf 72 700 Td (Brotli 2024) Tj ET', 'latin1'));
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    Buffer.concat([Buffer.from(`<< /Length ${content.length} /Filter /BrotliDecode >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-2.0\n', 'latin1')];
+  const offsets: number[] = [];
+  let at = parts[0].length;
+  objects.forEach((o, k) => {
+    const b = Buffer.concat([Buffer.from(`${k + 1} 0 obj\n`, 'latin1'), typeof o === 'string' ? Buffer.from(o, 'latin1') : o, Buffer.from('\nendobj\n', 'latin1')]);
+    offsets.push(at);
+    parts.push(b);
+    at += b.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
+  const reading = await readPdf(Buffer.concat(parts));
+  assert.match(reading.text, /Brotli 2024/);
 });
