@@ -28,7 +28,7 @@
 // table cells throws a LimitError while the tree is built, so that the reader's recursive walk never
 // goes deeper than maxDepth. Every step is linear in the page, times at most maxDepth.
 
-import { Tokenizer, TokenizerMode, Token, type TokenHandler, type TokenizerOptions } from 'parse5';
+import { Tokenizer, TokenizerMode, Token, html, type TokenHandler, type TokenizerOptions } from 'parse5';
 import { LIMITS } from './limits';
 import { cellsError, depthError, elementsError } from './html-limits';
 
@@ -69,8 +69,11 @@ export class TreeNode {
 interface TokenizerInternals {
   state: number;
   inForeignNode: boolean;
-  preprocessor: { html: string; pos: number; line: number; lineStartPos: number; isEol: boolean };
+  preprocessor: { html: string; pos: number; line: number; lineStartPos: number; isEol: boolean; readonly col: number; readonly offset: number; dropParsedChunk(): void };
   consumedAfterSnapshot: number;
+  handler: TokenHandler;
+  lastStartTagName: string;
+  prepareToken(token: Token.TagToken): void;
   currentAttr: { name: string; value: string };
   currentToken: { tagName: string; attrs: { name: string; value: string }[]; selfClosing: boolean } | null;
   write(chunk: string, isLastChunk: boolean): void;
@@ -98,6 +101,8 @@ const plain = (c: number): boolean => c > 0x20 && c !== 0x3c && c !== 0x26 && (c
 
 /** What the preprocessor passes as is inside a quoted attribute value, but the closing quote. */
 const plainInValue = (c: number, quote: number): boolean => c !== quote && (c === 0x20 || c === 0x3c || plain(c));
+const plainInDouble = (c: number): boolean => plainInValue(c, 0x22);
+const plainInSingle = (c: number): boolean => plainInValue(c, 0x27);
 
 /** A character of a usual tag or attribute name (ASCII: lower-casing it is the tokenizer's ASCII lower-casing). */
 const nameChar = (c: number): boolean =>
@@ -150,22 +155,39 @@ function nameAt(h: string, p: number, j: number): string {
 
 const Base = Tokenizer as unknown as new (options: TokenizerOptions, handler: TokenHandler) => TokenizerInternals;
 
-/** parse5's tokenizer, taking runs of ordinary characters, usual tags and usual references in one step (the same tokens). */
+const tagToken = (type: Token.TokenType.START_TAG | Token.TokenType.END_TAG): Token.TagToken => ({
+  type,
+  tagName: '',
+  tagID: html.TAG_ID.UNKNOWN,
+  selfClosing: false,
+  ackSelfClosing: false,
+  attrs: [],
+  location: { startLine: -1, startCol: -1, startOffset: -1, endLine: -1, endCol: -1, endOffset: -1 },
+});
+
+/**
+ * parse5's tokenizer, taking runs of ordinary characters, usual tags and usual references in one
+ * step (the same tokens). A usual tag's token is one object reused from tag to tag: a handler
+ * copies what it keeps (the tree builder keeps offsets and names).
+ */
 class FastTokenizer extends Base {
-  /**
-   * The run of characters from the current one that `ok` accepts, handed to `take` while the
-   * preprocessor is still at its first one (a new token's location starts there); then the
-   * preprocessor moves to its last one.
-   */
-  private run(ok: (c: number) => boolean, take: (s: string) => void): void {
-    const pp = this.preprocessor;
-    const h = pp.html;
-    const p = pp.pos;
-    let j = p + 1;
+  private readonly startToken = tagToken(Token.TokenType.START_TAG);
+  private readonly endToken = tagToken(Token.TokenType.END_TAG);
+
+  /** Where the run of characters from the current one that `ok` accepts ends. */
+  private runEnd(ok: (c: number) => boolean): number {
+    const h = this.preprocessor.html;
+    let j = this.preprocessor.pos + 1;
     while (j < h.length && ok(h.charCodeAt(j))) j++;
-    take(h.slice(p, j));
-    // Taking the run may drop the parsed part of the buffer (the preprocessor's pos moves back with it).
-    pp.pos += j - 1 - p;
+    return j;
+  }
+
+  /**
+   * Past the run [p, j) just taken (the preprocessor at its last character). Taking it may have
+   * dropped the parsed part of the buffer: pos moved back with it, so the move is relative.
+   */
+  private skip(p: number, j: number): void {
+    this.preprocessor.pos += j - 1 - p;
     this.consumedAfterSnapshot += j - 1 - p;
   }
 
@@ -283,21 +305,38 @@ class FastTokenizer extends Base {
         attr.value = h.slice(v, j);
       }
     }
-    if (end) this._createEndTagToken();
-    else this._createStartTagToken();
-    const token = this.currentToken!;
+    // The token parse5 would emit, in one object reused from tag to tag (the tree builder copies what it keeps).
+    const token = end ? this.endToken : this.startToken;
+    const loc = token.location!;
+    const back = end ? 2 : 1;
+    loc.startLine = pp.line;
+    loc.startCol = pp.col - back;
+    loc.startOffset = pp.offset - back;
     token.tagName = name;
     token.attrs = attrs;
     token.selfClosing = selfClosing;
     pp.pos += j - p;
     this.consumedAfterSnapshot += j - p;
     this.state = TokenizerMode.DATA;
-    this.emitCurrentTagToken();
+    // As parse5's emitCurrentTagToken: the text before ends here, the token ends after `>`.
+    this.prepareToken(token);
+    token.tagID = html.getTagID(name);
+    if (end) this.handler.onEndTag(token);
+    else {
+      this.lastStartTagName = name;
+      this.handler.onStartTag(token);
+    }
+    pp.dropParsedChunk();
     return true;
   }
 
   override _stateData(cp: number): void {
-    if (plain(cp)) this.run(plain, (r) => this._emitChars(r));
+    if (plain(cp)) {
+      const p = this.preprocessor.pos;
+      const j = this.runEnd(plain);
+      this._emitChars(this.preprocessor.html.slice(p, j));
+      this.skip(p, j);
+    }
     else if (blank(cp) && this.preprocessor.html.charCodeAt(this.preprocessor.pos) === cp) this.blanks();
     else if (!(cp === 0x26 && this.reference())) super._stateData(cp);
   }
@@ -311,23 +350,38 @@ class FastTokenizer extends Base {
   }
 
   override _stateTagName(cp: number): void {
-    if (nameChar(cp)) this.run(nameChar, (r) => (this.currentToken!.tagName += r.toLowerCase()));
-    else super._stateTagName(cp);
+    if (nameChar(cp)) {
+      const p = this.preprocessor.pos;
+      const j = this.runEnd(nameChar);
+      this.currentToken!.tagName += this.preprocessor.html.slice(p, j).toLowerCase();
+      this.skip(p, j);
+    } else super._stateTagName(cp);
   }
 
   override _stateAttributeName(cp: number): void {
-    if (nameChar(cp)) this.run(nameChar, (r) => (this.currentAttr.name += r.toLowerCase()));
-    else super._stateAttributeName(cp);
+    if (nameChar(cp)) {
+      const p = this.preprocessor.pos;
+      const j = this.runEnd(nameChar);
+      this.currentAttr.name += this.preprocessor.html.slice(p, j).toLowerCase();
+      this.skip(p, j);
+    } else super._stateAttributeName(cp);
   }
 
   override _stateAttributeValueDoubleQuoted(cp: number): void {
-    if (plainInValue(cp, 0x22)) this.run((c) => plainInValue(c, 0x22), (r) => (this.currentAttr.value += r));
+    if (plainInDouble(cp)) this.value(plainInDouble);
     else super._stateAttributeValueDoubleQuoted(cp);
   }
 
   override _stateAttributeValueSingleQuoted(cp: number): void {
-    if (plainInValue(cp, 0x27)) this.run((c) => plainInValue(c, 0x27), (r) => (this.currentAttr.value += r));
+    if (plainInSingle(cp)) this.value(plainInSingle);
     else super._stateAttributeValueSingleQuoted(cp);
+  }
+
+  private value(ok: (c: number) => boolean): void {
+    const p = this.preprocessor.pos;
+    const j = this.runEnd(ok);
+    this.currentAttr.value += this.preprocessor.html.slice(p, j);
+    this.skip(p, j);
   }
 }
 
