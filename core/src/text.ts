@@ -5,8 +5,8 @@ import { RecentMap, detached } from './recent';
 import type { Span } from './types';
 
 /** How many reports, and tables, the caches of derived data keep (recent.ts). */
-export const REPORTS_KEPT = 4;
-export const TABLES_KEPT = 32;
+export const REPORTS_KEPT = 2;
+export const TABLES_KEPT = 12;
 
 // ---------------------------------------------------------------------------
 // Lines and positions
