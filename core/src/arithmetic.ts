@@ -94,6 +94,14 @@ export function tableArithmetic(table: ParsedTable, enabled: (rule: string) => b
 }
 
 /**
+ * Whether every enabled relation of the table holds, that is, whether tableArithmetic would find
+ * nothing; answered without building the system of equations (and not kept).
+ */
+export function tableHolds(table: ParsedTable, enabled: (rule: string) => boolean = () => true): boolean {
+  return allHold(table, compiled(tableDefOf(table)), enabled);
+}
+
+/**
  * The values a sum of cells may stand for, for comparing the prose with the table: the sum once the
  * located wrong cell is corrected; where several cells are equally likely, the sum as written and
  * under each candidate correction. null when a cell is missing or not a number.

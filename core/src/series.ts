@@ -6,7 +6,7 @@
 
 import type { Document } from './document';
 import { RULES } from './rules';
-import { tableArithmetic } from './arithmetic';
+import { tableArithmetic, tableHolds } from './arithmetic';
 import { SERIES_RULES } from './rules/series-meta';
 import type { Cell, Edit, Fix, ParsedTable, Problem, RelatedInfo, Report, Settings, Span } from './types';
 export { SERIES_RULES };
@@ -221,7 +221,10 @@ function carryOver(member: SeriesMember, previous: SeriesMember, settings: Setti
     ...now,
     rows: now.rows.map((r) => (r !== inRow ? r : { ...r, cells: r.cells.map((c) => (lastValues.has(c) ? { ...c, value: lastValues.get(c)! } : c)) })),
   };
-  const safe = errors(taken) <= errors(now);
+  // Usually this year's table balances and every arithmetic rule is an error: then the fix is safe
+  // exactly when the copy balances too, which needs no search for the wrong cell.
+  const allErrors = now.def.relations.every((r) => !enabled(r.rule) || severity(r.rule) === 'error');
+  const safe = allErrors && errors(now) === 0 ? tableHolds(taken, enabled) : errors(taken) <= errors(now);
   const prevYear = previous.year!;
   const allFix: Fix = {
     title: mismatches.length > 1 ? `按上年报告（${previous.name}）改写“二、上年结转”的 ${mismatches.length} 个数字${safe ? '' : '（改后请核对本表勾稽关系）'}` : `改为上年报告的 ${formatNumber(mismatches[0].lastValue, false)}${safe ? '' : '（改后请核对本表勾稽关系）'}`,
