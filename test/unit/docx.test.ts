@@ -126,12 +126,20 @@ test('docx: limits are checked on the central directory before inflating; bad fi
   } finally {
     Object.assign(LIMITS.docx, saved);
   }
-  // A part whose declared size lies: inflated into its declared size only (then malformed XML, not a huge buffer).
+  // A part whose declared size lies: inflated in pieces and stopped once it yields more than declared.
   const z = Buffer.from(good);
   for (let i = z.indexOf('PK\x01\x02', 0, 'latin1'); i >= 0; i = z.indexOf('PK\x01\x02', i + 4, 'latin1')) {
     if (z.subarray(i + 46, i + 46 + z.readUInt16LE(i + 28)).toString() === 'word/document.xml') z.writeUInt32LE(10, i + 24);
   }
-  assert.throws(() => readDocx(z), DocxError);
+  assert.throws(() => readDocx(z), (e: unknown) => e instanceof DocxError && /压缩包已损坏.*word\/document\.xml: inflates to more than the declared 10 bytes/.test(e.message));
+  // The same with a stream of 256 MB of zeros (256 kB compressed) declared as 1 kB: refused after
+  // the first piece, without inflating the rest.
+  const bomb = Buffer.from(zipSync({ 'word/document.xml': new Uint8Array(256 * 1024 * 1024), '_rels/.rels': strToU8('') }, { level: 9 }));
+  for (let i = bomb.indexOf('PK\x01\x02', 0, 'latin1'); i >= 0; i = bomb.indexOf('PK\x01\x02', i + 4, 'latin1')) {
+    if (bomb.subarray(i + 46, i + 46 + bomb.readUInt16LE(i + 28)).toString() === 'word/document.xml') bomb.writeUInt32LE(1024, i + 24);
+  }
+  assert.ok(bomb.length < 400_000, `the test's bomb is ${bomb.length} bytes`);
+  assert.throws(() => readDocx(bomb), (e: unknown) => e instanceof DocxError && /inflates to more than the declared 1024 bytes/.test(e.message));
   // External entities are never expanded (no DTD is read): the file is refused.
   const xxe =
     '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>';
@@ -146,7 +154,7 @@ test('docx: limits are checked on the central directory before inflating; bad fi
     writeFileSync(broken, z);
     const old = path.join(dir, 'old.doc');
     writeFileSync(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-    for (const [f, re] of [[broken, /broken\.docx: Word 文件的正文不是有效的 XML/], [old, /另存为 \.docx/]] as const) {
+    for (const [f, re] of [[broken, /broken\.docx: 不是有效的 Word（\.docx）文件：压缩包已损坏/], [old, /另存为 \.docx/]] as const) {
       const r = nianbao(['check', f]);
       assert.equal(r.status, 2);
       assert.equal(r.stdout, '');

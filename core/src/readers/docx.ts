@@ -6,11 +6,12 @@
 // found by their own labels. A table holding a table is layout: its cells are read as paragraphs.
 //
 // Safety (README.md, "Limits"): the zip's central directory is checked (entry count, declared
-// sizes, LIMITS.docx) before anything is inflated, and each part is inflated into a buffer of its
-// declared size; the XML parser (saxes) reads no DTD: it expands no external entities and does no
+// sizes, LIMITS.docx) before anything is inflated, and each part is inflated in pieces into a buffer
+// of its declared size, stopped as soon as it yields more (zip.ts); the XML parser (saxes) reads no DTD: it expands no external entities and does no
 // XInclude. Bundled apart (dist/docx.js) and loaded only when a Word file is read.
 
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { zipEntries, zipPart } from './zip';
 import { SaxesParser } from 'saxes';
 import { LIMITS, LimitError, formatBytes, limitLine, twoSizes } from './limits';
 import { PlacedText, type PlacedCell } from './placed-text';
@@ -48,37 +49,38 @@ const MAX_NESTING = 32;
 /** The parts of the zip that are read, inflated after the central directory passed LIMITS.docx. */
 function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Record<string, Uint8Array> {
   const lim = LIMITS.docx;
-  let entries = 0;
-  let total = 0;
   try {
-    return unzipSync(bytes, {
-      filter: (f) => {
-        entries++;
-        if (entries > lim.maxEntries) {
-          throw new LimitError('docx.maxEntries', limitLine('docx.maxEntries', `Word 文件内部条目超过 ${lim.maxEntries} 个`, `more than ${lim.maxEntries} zip entries`));
-        }
-        total += f.originalSize;
-        if (total > lim.maxTotalBytes) {
-          throw new LimitError(
-            'docx.maxTotalBytes',
-            limitLine('docx.maxTotalBytes', `Word 文件解压后超过上限 ${formatBytes(lim.maxTotalBytes)}`, `more than ${formatBytes(lim.maxTotalBytes)} once uncompressed`),
-          );
-        }
-        if (!wanted(f.name)) return false;
-        if (f.originalSize > lim.maxPartBytes) {
-          const [size, max] = twoSizes(f.originalSize, lim.maxPartBytes);
-          throw new LimitError(
+    const entries = zipEntries(bytes);
+    if (entries.length > lim.maxEntries) {
+      throw new LimitError('docx.maxEntries', limitLine('docx.maxEntries', `Word 文件内部条目超过 ${lim.maxEntries} 个`, `more than ${lim.maxEntries} zip entries`));
+    }
+    let total = 0;
+    for (const e of entries) total += e.size;
+    if (total > lim.maxTotalBytes) {
+      throw new LimitError(
+        'docx.maxTotalBytes',
+        limitLine('docx.maxTotalBytes', `Word 文件解压后超过上限 ${formatBytes(lim.maxTotalBytes)}`, `more than ${formatBytes(lim.maxTotalBytes)} once uncompressed`),
+      );
+    }
+    const parts: Record<string, Uint8Array> = {};
+    for (const e of entries) {
+      if (!wanted(e.name)) continue;
+      if (e.size > lim.maxPartBytes) {
+        const [size, max] = twoSizes(e.size, lim.maxPartBytes);
+        throw new LimitError(
+          'docx.maxPartBytes',
+          limitLine(
             'docx.maxPartBytes',
-            limitLine(
-              'docx.maxPartBytes',
-              `Word 文件的 ${f.name} 解压后 ${size}，超过上限 ${max}`,
-              `${f.name}: ${size.replace(' 字节', ' bytes')} > ${max.replace(' 字节', ' bytes')} once uncompressed`,
-            ),
-          );
-        }
-        return true;
-      },
-    });
+            `Word 文件的 ${e.name} 解压后 ${size}，超过上限 ${max}`,
+            `${e.name}: ${size.replace(' 字节', ' bytes')} > ${max.replace(' 字节', ' bytes')} once uncompressed`,
+          ),
+        );
+      }
+      // Inflated in pieces and stopped past its declared size (zip.ts): the declared sizes checked
+      // above bound the work, whatever the stream holds.
+      parts[e.name] = zipPart(bytes, e);
+    }
+    return parts;
   } catch (e) {
     if (e instanceof LimitError) throw e;
     throw new DocxError(`不是有效的 Word（.docx）文件：压缩包已损坏 (not a valid .docx: ${(e as Error).message})`);
