@@ -262,8 +262,12 @@ export function makeReport({ seed = 1, agency = '青岚市云溪区住房和城�
     const paragraphs = [...overview];
     let bytes = utf8Bytes(text);
     for (let i = 0; bytes < targetBytes; i++) {
-      // Numbered, so that no two paragraphs are the same text (a repeated sentence would be read once: memo.ts).
-      const p = `【${i + 1}】${prose[i % prose.length]}`;
+      // Each sentence numbered, so that no two sentences are the same text: the readings of a
+      // sentence are kept (memo.ts), and a repeated one would be read once.
+      const p = prose[i % prose.length]
+        .split(/(?<=。)/)
+        .map((sentence, j) => `【${i + 1}.${j + 1}】${sentence}`)
+        .join('');
       paragraphs.splice(paragraphs.length - 2, 0, p); // before the last sub-part (（五）监督保障)
       bytes += utf8Bytes(p) + 1;
     }

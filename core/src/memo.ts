@@ -7,6 +7,9 @@
 
 import { detached } from './recent';
 
+/** How many readings of each kind are kept; a report with more sentences reads them without the memo. */
+export const MEMO_SIZE = 20_000;
+
 export class TextMemo<T> {
   private readonly byContext = new Map<string, Map<string, T>>();
   private size = 0;

@@ -9,7 +9,7 @@
 // and nothing in between compares, estimates or negates. When unsure, no claim.
 
 import type { CellRef, TableDef } from '../format';
-import { TextMemo } from '../memo';
+import { MEMO_SIZE, TextMemo } from '../memo';
 
 /** The report's table definitions by id (each parsed table's own format). */
 export type TableDefs = Partial<Record<string, TableDef>>;
@@ -313,6 +313,11 @@ export interface Sentence {
   paragraph: string;
   /** Section index (0..5), -1 in the preamble. */
   section: number;
+  /**
+   * Whether its readings are kept across parses (memo.ts): not in a report with more sentences than
+   * the memo holds, where every reading would be stored and cleared again before it could be used.
+   */
+  memo: boolean;
 }
 
 /** Split a line into sentences at 。！？； (the mark stays with its sentence), added to `out`. */
@@ -322,7 +327,7 @@ export function sentencesOf(line: string, lineStart: number, section: number, ou
     const c = line.charCodeAt(i);
     if (i === line.length || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f || c === 0x3b) {
       const end = Math.min(line.length, i + 1);
-      if (end > from) out.push({ start: lineStart + from, text: line.slice(from, end), paragraph: line, section });
+      if (end > from) out.push({ start: lineStart + from, text: line.slice(from, end), paragraph: line, section, memo: true });
       from = end;
     }
   }
@@ -342,13 +347,13 @@ const CN_YEAR: Record<string, string> = { '〇': '0', '○': '0', '零': '0', '�
 const yearOf = (s: string): number => Number(toAscii(s).replace(/[〇○零一二三四五六七八九]/g, (c) => CN_YEAR[c]));
 
 /** The state at a position of the sentence: 0 in scope, 1 another period, 2 not about the agency's applications (for good), 3 a comparison. */
-export function scopeMap(s: string, year: number | null, keySpans: { start: number; end: number }[]): (pos: number) => number {
-  if (keySpans.length) return scopeMapOf(s, year, keySpans);
+export function scopeMap(s: string, year: number | null, keySpans: { start: number; end: number }[], memo = true): (pos: number) => number {
+  if (keySpans.length || !memo) return scopeMapOf(s, year, keySpans);
   const context = String(year);
   return scopeMemo.find(context, s) ?? scopeMemo.keep(context, s, scopeMapOf(s, year, keySpans));
 }
 
-const scopeMemo = new TextMemo<(pos: number) => number>(20_000);
+const scopeMemo = new TextMemo<(pos: number) => number>(MEMO_SIZE);
 
 function scopeMapOf(s: string, year: number | null, keySpans: { start: number; end: number }[]): (pos: number) => number {
   const events: { at: number; state: number; clause?: boolean }[] = [];
@@ -535,6 +540,7 @@ export function readClaims(sentence: Sentence, defs: TableDefs, year: number | n
   // What the reading depends on: the tables' formats, the year, the sentence, and (contextOk) its section and paragraph.
   // Most sentences name no unit: answered before the memo, which would hash the sentence to say so.
   if (!UNIT_CHARS.test(sentence.text)) return NO_CLAIMS;
+  if (!sentence.memo) return readClaimsOf(sentence, defs, year);
   const context = claimContext(defs, year, sentence.section, applicationParagraph(sentence.paragraph));
   return claimMemo.find(context, sentence.text) ?? claimMemo.keep(context, sentence.text, readClaimsOf(sentence, defs, year));
 }
@@ -558,7 +564,7 @@ function applicationParagraph(paragraph: string): boolean {
   return lastParagraph.value;
 }
 
-const claimMemo = new TextMemo<Claim[]>(20_000);
+const claimMemo = new TextMemo<Claim[]>(MEMO_SIZE);
 
 function readClaimsOf(sentence: Sentence, defs: TableDefs, year: number | null): Claim[] {
   const s = sentence.text;
@@ -708,6 +714,7 @@ export function readZeroClaims(sentence: Sentence, year: number | null): ZeroCla
   const s = sentence.text;
   // As in readClaims: the sentences that name no case are answered before the memo.
   if (!s.includes('复议') && !s.includes('诉讼')) return NO_ZERO_CLAIMS;
+  if (!sentence.memo) return readZeroClaimsOf(sentence, year);
   const context = zeroContext(year, sentence.section);
   return zeroMemo.find(context, s) ?? zeroMemo.keep(context, s, readZeroClaimsOf(sentence, year));
 }
@@ -719,14 +726,14 @@ function zeroContext(year: number | null, section: number): string {
   return (zeroContexts.keys[section + 1] ??= `${year}|${section}`);
 }
 
-const zeroMemo = new TextMemo<ZeroClaim[]>(20_000);
+const zeroMemo = new TextMemo<ZeroClaim[]>(MEMO_SIZE);
 
 function readZeroClaimsOf(sentence: Sentence, year: number | null): ZeroClaim[] {
   const s = sentence.text;
   if (!s.includes('复议') && !s.includes('诉讼')) return [];
   if (!/信息公开|依申请/.test(s) && sentence.section !== 3) return [];
   const out: ZeroClaim[] = [];
-  const scope = scopeMap(s, year, []);
+  const scope = scopeMap(s, year, [], sentence.memo);
   for (const m of s.matchAll(ZERO)) {
     const word = m[1];
     const at = m.index! + m[0].length - m[2].length - m[3].length - (m[4]?.length ?? 0) - word.length;

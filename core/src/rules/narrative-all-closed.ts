@@ -22,7 +22,7 @@ const rule: Rule = {
     for (const sentence of proseSentences(report)) {
       const s = sentence.text;
       if (!s.includes('办结') && !s.includes('审结') && !s.includes('结案') && !s.includes('办理完')) continue;
-      const scope = scopeMap(s, report.year, []);
+      const scope = scopeMap(s, report.year, [], sentence.memo);
       for (const m of s.matchAll(ALL_CLOSED)) {
         const at = m.index!;
         if (scope(at) !== 0 || /率/.test(s.slice(at + m[0].length, at + m[0].length + 1))) continue;

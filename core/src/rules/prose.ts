@@ -5,6 +5,7 @@ import { RecentMap } from '../recent';
 import { linesOf, REPORTS_KEPT, type Line } from '../text';
 import type { Report } from '../types';
 import { sentencesOf, type Sentence } from './claims';
+import { MEMO_SIZE } from '../memo';
 
 export interface ProseLine extends Line {
   /** Index of the section (0..5) the line belongs to, -1 for the preamble. */
@@ -42,6 +43,7 @@ export function proseSentences(report: Report): Sentence[] {
   if (cached) return cached;
   const out: Sentence[] = [];
   for (const line of proseLines(report)) sentencesOf(report.text.slice(line.start, line.end), line.start, line.section, out);
+  if (out.length > MEMO_SIZE) for (const s of out) s.memo = false;
   sentenceCache.set(report, out);
   return out;
 }
