@@ -44,3 +44,24 @@ test('detached: the same text, and a memo keyed by slices does not keep the text
   assert.equal(memo.find('ctx', `第7份：${'申请人提出的政府信息公开申请均已按期答复。'.repeat(3)}`.slice(0, 60)), 7);
   assert.equal(memo.find('other', `第7份：${'申请人提出的政府信息公开申请均已按期答复。'.repeat(3)}`.slice(0, 60)), undefined);
 });
+
+test('a report with more sentences than the memo holds is read without it, with the same findings', async () => {
+  const { parse, check } = await import('../../core/src');
+  const { proseSentences } = await import('../../core/src/rules/prose');
+  const { MEMO_SIZE } = await import('../../core/src/memo');
+  const { fixture } = await import('../helpers');
+  const clean = fixture('clean-2021.txt');
+  const said = '本年度新收政府信息公开申请53件';
+  const wrong = clean.replace(said, '本年度新收政府信息公开申请54件');
+  const filler = `\n${'本局持续做好政务公开工作。'.repeat(MEMO_SIZE + 1)}\n`;
+  const grow = (text: string) => text.replace('本年度发生政府信息公开行政复议', `${filler}本年度发生政府信息公开行政复议`);
+  for (const text of [clean, wrong]) {
+    const big = parse(grow(text));
+    const sentences = proseSentences(big);
+    assert.ok(sentences.length > MEMO_SIZE && sentences.every((s) => !s.memo), 'read without the memo');
+    assert.ok(proseSentences(parse(text)).every((s) => s.memo), 'a usual report is read with it');
+    const codes = (r: ReturnType<typeof parse>) => check(r).map((p) => `${p.code}:${p.message}`);
+    assert.deepEqual(codes(big), codes(parse(text)));
+  }
+  assert.ok(check(parse(grow(wrong))).some((p) => p.code === 'narrative-mismatch'), 'the wrong figure is found');
+});
