@@ -355,25 +355,41 @@ export function scopeMap(s: string, year: number | null, keySpans: { start: numb
 
 const scopeMemo = new TextMemo<(pos: number) => number>(MEMO_SIZE);
 
+/** No matches, shared (callers only read it). */
+const NO_MATCHES: RegExpExecArray[] = [];
+
+/**
+ * The matches of a global pattern in a string, found with exec: matchAll builds a copy of the pattern
+ * and an iterator at every call, and the prose rules call it several times per sentence.
+ */
+export function execAll(re: RegExp, s: string): RegExpExecArray[] {
+  re.lastIndex = 0;
+  let m = re.exec(s);
+  if (!m) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  for (; m; m = re.exec(s)) out.push(m);
+  return out;
+}
+
 function scopeMapOf(s: string, year: number | null, keySpans: { start: number; end: number }[]): (pos: number) => number {
   const events: { at: number; state: number; clause?: boolean }[] = [];
   const insideKey = (at: number) => keySpans.some((k) => at >= k.start && at < k.end);
-  for (const m of s.matchAll(KILL)) events.push({ at: m.index!, state: 2 });
-  for (const m of s.matchAll(OFF)) {
+  for (const m of execAll(KILL, s)) events.push({ at: m.index!, state: 2 });
+  for (const m of execAll(OFF, s)) {
     // 较上年: only the clause is a comparison.
     const before = s.slice(Math.max(0, m.index! - 2), m.index!);
     if (/较|比|与|同/.test(before)) events.push({ at: m.index!, state: 3, clause: true });
     else if (!insideKey(m.index!)) events.push({ at: m.index!, state: 1 });
   }
-  for (const m of s.matchAll(ON)) events.push({ at: m.index!, state: 0 });
-  for (const m of s.matchAll(YEAR)) {
+  for (const m of execAll(ON, s)) events.push({ at: m.index!, state: 0 });
+  for (const m of execAll(YEAR, s)) {
     const y = yearOf(m[1]);
     if (y < 1990 || y > 2100) continue;
     if (insideKey(m.index!)) continue;
     // A date within the report period (2023年1月1日至12月31日) or the report year itself.
     events.push({ at: m.index!, state: year !== null && y === year ? 0 : 1 });
   }
-  for (const m of s.matchAll(COMPARE)) events.push({ at: m.index!, state: 3, clause: true });
+  for (const m of execAll(COMPARE, s)) events.push({ at: m.index!, state: 3, clause: true });
   events.sort((a, b) => a.at - b.at);
   // Replayed up to the position asked about (a sentence has few figures: no map of every position).
   return (pos: number): number => {
@@ -734,7 +750,7 @@ function readZeroClaimsOf(sentence: Sentence, year: number | null): ZeroClaim[] 
   if (!/信息公开|依申请/.test(s) && sentence.section !== 3) return [];
   const out: ZeroClaim[] = [];
   const scope = scopeMap(s, year, [], sentence.memo);
-  for (const m of s.matchAll(ZERO)) {
+  for (const m of execAll(ZERO, s)) {
     const word = m[1];
     const at = m.index! + m[0].length - m[2].length - m[3].length - (m[4]?.length ?? 0) - word.length;
     if (scope(at) !== 0) continue;

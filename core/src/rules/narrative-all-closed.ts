@@ -5,7 +5,7 @@ import { tableFigure } from '../figures';
 import { msg } from '../messages';
 import { builtinDocs, type Rule } from './rule';
 import { proseSentences } from './prose';
-import { scopeMap } from './claims';
+import { scopeMap, execAll } from './claims';
 
 const CODE = 'narrative-all-closed';
 const ALL_CLOSED = /(?:均已|已全部|全部|均|都已|已经全部)(?:按时|依法|按期|依法依规|在法定期限内)?(?:办结|办理完毕|办理完结|审结|结案)/g;
@@ -23,7 +23,7 @@ const rule: Rule = {
       const s = sentence.text;
       if (!s.includes('办结') && !s.includes('审结') && !s.includes('结案') && !s.includes('办理完')) continue;
       const scope = scopeMap(s, report.year, [], sentence.memo);
-      for (const m of s.matchAll(ALL_CLOSED)) {
+      for (const m of execAll(ALL_CLOSED, s)) {
         const at = m.index!;
         if (scope(at) !== 0 || /率/.test(s.slice(at + m[0].length, at + m[0].length + 1))) continue;
         const before = s.slice(0, at);

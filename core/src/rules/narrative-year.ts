@@ -7,7 +7,7 @@ import { tableFigure } from '../figures';
 import { msg, fixTitle } from '../messages';
 import { builtinDocs, type Rule } from './rule';
 import { proseSentences } from './prose';
-import { readClaims, type TableDefs } from './claims';
+import { readClaims, type TableDefs, execAll } from './claims';
 
 const CODE = 'narrative-year';
 const YEAR = /[0-9]{4}(?=年)/g;
@@ -33,7 +33,7 @@ const rule: Rule = {
     for (const sentence of proseSentences(report)) {
       const s = sentence.text;
       if (!s.includes(before) && !s.includes(after)) continue;
-      for (const m of s.matchAll(YEAR)) {
+      for (const m of execAll(YEAR, s)) {
         const y = Number(m[0]);
         if (Math.abs(y - year) !== 1) continue;
         if (sentence.paragraph.startsWith(s) && OPENING_YEAR.test(s) && m.index === s.search(/[0-9]/) && sentence.section >= 0 && sentence.section <= 3) continue;
