@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LIMITS, LimitError, checkSize, limitLine } from '../../core/src/readers/limits';
+import { LIMITS, LimitError, checkSize, formatDuration, limitLine } from '../../core/src/readers/limits';
 import { hasTextLayer, NO_TEXT_LAYER, readPdfPages, type PdfPage } from '../../core/src/readers/pdf';
 import type { Reading } from '../../core/src';
 
@@ -24,9 +24,6 @@ function workerFile(): string {
   if (!found) throw new PdfError('PDF 读取组件缺失（dist/pdf-worker.js）：请先运行 npm run build (the PDF reader is not built)');
   return found;
 }
-
-/** "20 秒", "500 毫秒" for the messages. */
-const seconds = (ms: number): string => (ms >= 1000 ? `${+(ms / 1000).toFixed(1)} 秒` : `${ms} 毫秒`);
 
 /** The text items of each page, read by pdf.js in a worker that is stopped past `maxMs`. */
 export function pdfPages(bytes: Uint8Array, limits = LIMITS.pdf, worker?: string): Promise<PdfPage[]> {
@@ -47,7 +44,7 @@ export function pdfPages(bytes: Uint8Array, limits = LIMITS.pdf, worker?: string
       f();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new LimitError('pdf.maxMs', limitLine('pdf.maxMs', `读取 PDF 文件超过 ${seconds(limits.maxMs)}，已停止`, `reading took longer than ${limits.maxMs} ms`)))),
+      () => finish(() => reject(new LimitError('pdf.maxMs', limitLine('pdf.maxMs', `读取 PDF 文件超过 ${formatDuration(limits.maxMs)}，已停止`, `reading took longer than ${limits.maxMs} ms`)))),
       limits.maxMs,
     );
     thread.on('message', (m: { kind: string; pages?: PdfPage[] | number; message?: string; name?: string }) => {

@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Reading } from '../../core/src';
-import { LIMITS, LimitError, limitLine } from '../../core/src/readers/limits';
+import { LIMITS, LimitError, formatDuration, limitLine } from '../../core/src/readers/limits';
 
 /** The readers that run in the worker: bundle beside the worker, and the function it exports. */
 export const READER_BUNDLES = {
@@ -125,8 +125,7 @@ export function readInWorker(kind: WorkerReaderKind, input: string | Uint8Array,
       if (settled) return;
       finish(true);
       const limit = `${kind}.maxMs`;
-      const s = timeoutMs >= 1000 ? `${+(timeoutMs / 1000).toFixed(1)} 秒` : `${timeoutMs} 毫秒`;
-      reject(new LimitError(limit, limitLine(limit, `读取${KIND_NAMES[kind] ?? '文件'}超过 ${s}，已停止`, `reading took longer than ${timeoutMs} ms`)));
+      reject(new LimitError(limit, limitLine(limit, `读取${KIND_NAMES[kind] ?? '文件'}超过 ${formatDuration(timeoutMs)}，已停止`, `reading took longer than ${timeoutMs} ms`)));
     }, timeoutMs);
     worker.on('message', onMessage);
     worker.on('error', onError);

@@ -51,6 +51,11 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
+/** A time limit in the messages: "20 秒", "500 毫秒". */
+export function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} 秒` : `${ms} 毫秒`;
+}
+
 export type ReaderKind = keyof ReaderLimits;
 
 /** What each kind of file is called in the messages. */
