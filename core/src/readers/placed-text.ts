@@ -7,7 +7,8 @@
 // As in web pages (readers/html.ts), a blank, `/` or `—` cell where a number is due is read as 0
 // and said once per table (rule cell-reading); the total rules still find a blank where a total is due.
 
-import { DEFAULT_FORMATS } from '../format';
+import { DEFAULT_FORMATS, type FormatDef } from '../format';
+import { RecentMap } from '../recent';
 import { isBlank, normalizeLabel, parseNumber } from '../text';
 import type { Place, PlacedRange, Reading, SourceLayout } from '../source-map';
 import type { ReadingNote } from '../types';
@@ -15,21 +16,26 @@ import type { ReadingNote } from '../types';
 /** What a table writes for "none" where a number is due. */
 export const DASHES = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '━', '\\', '、']);
 
-let known: { rows: string[]; groups: Set<string> } | null = null;
-/** Every normalised row label and group label of the known formats (read by every published-layout reader). */
-export function knownLabels(): { rows: string[]; groups: Set<string> } {
-  if (!known) {
+const known = new RecentMap<readonly FormatDef[], { rows: string[]; groups: Set<string> }>(4);
+/**
+ * Every normalised row label and group label of the formats (the national ones by default: read by
+ * every published-layout reader, before the report's format is known).
+ */
+export function knownLabels(formats: readonly FormatDef[] = DEFAULT_FORMATS): { rows: string[]; groups: Set<string> } {
+  let labels = known.get(formats);
+  if (!labels) {
     const rows = new Set<string>();
     const groups = new Set<string>();
-    for (const f of DEFAULT_FORMATS) {
+    for (const f of formats) {
       for (const t of Object.values(f.tables)) {
         for (const r of t.rows) if (!r.unlabelled) for (const l of [r.label, ...(r.variants ?? [])]) rows.add(normalizeLabel(l));
         for (const g of t.groups) groups.add(normalizeLabel(g.label));
       }
     }
-    known = { rows: [...rows], groups };
+    labels = { rows: [...rows], groups };
+    known.set(formats, labels);
   }
-  return known;
+  return labels;
 }
 
 let headings: string[] | null = null;

@@ -582,9 +582,9 @@ function applicationParagraph(paragraph: string): boolean {
 
 const claimMemo = new TextMemo<Claim[]>(MEMO_SIZE);
 
+/** The claims of a sentence that names a unit (readClaims has asked). */
 function readClaimsOf(sentence: Sentence, defs: TableDefs, year: number | null): Claim[] {
   const s = sentence.text;
-  if (!UNIT_CHARS.test(s)) return [];
   const figures = figuresIn(s, ALL_UNITS);
   if (!figures.length) return [];
   const keys = keysIn(s, keyIndex(defs, year));
@@ -744,9 +744,9 @@ function zeroContext(year: number | null, section: number): string {
 
 const zeroMemo = new TextMemo<ZeroClaim[]>(MEMO_SIZE);
 
+/** The zero claims of a sentence that names 复议 or 诉讼 (readZeroClaims has asked). */
 function readZeroClaimsOf(sentence: Sentence, year: number | null): ZeroClaim[] {
   const s = sentence.text;
-  if (!s.includes('复议') && !s.includes('诉讼')) return [];
   if (!/信息公开|依申请/.test(s) && sentence.section !== 3) return [];
   const out: ZeroClaim[] = [];
   const scope = scopeMap(s, year, [], sentence.memo);

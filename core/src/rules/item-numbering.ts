@@ -5,7 +5,8 @@
 import { msg, fixTitle } from '../messages';
 import { builtinDocs, type Rule, type RuleContext } from './rule';
 import { proseLines } from './prose';
-import { parseChineseNumber, chineseNumber } from './claims';
+import { parseChineseNumber, chineseNumber, execAll } from './claims';
+import type { FormatDef } from '../format';
 import { knownLabels } from '../readers/placed-text';
 import { normalizeLabel } from '../text';
 
@@ -19,9 +20,9 @@ const TOPLEVEL = /^[\s\u3000]*([一二三四五六七八九十]{1,3})、/;
  * that a damaged layout left outside its table: not a sub-heading, and renumbering it, or writing it
  * （一）, would only hide the row from the table it belongs to.
  */
-function isTableRowLabel(line: string): boolean {
+function isTableRowLabel(line: string, formats: readonly FormatDef[]): boolean {
   const label = normalizeLabel(line.split(/[\t|]/, 1)[0]);
-  const { rows, groups } = knownLabels();
+  const { rows, groups } = knownLabels(formats);
   return groups.has(label) || rows.some((r) => label.startsWith(r));
 }
 
@@ -77,19 +78,19 @@ const rule: Rule = {
         if (line.section !== section) continue;
         const s = report.text.slice(line.start, line.end);
         // A point needs its 是: most lines are passed over without running the pattern.
-        for (const m of s.includes('是') ? s.matchAll(POINT) : []) {
+        for (const m of s.includes('是') ? execAll(POINT, s) : []) {
           const n = parseChineseNumber(m[1]);
           const start = line.start + m.index! + m[0].length - m[1].length - 1;
           if (n !== null && n > 0) points.push({ start, end: start + m[1].length, n });
         }
         const h = SUBHEADING.exec(s);
-        if (h && !isTableRowLabel(s)) {
+        if (h && !isTableRowLabel(s, report.formats)) {
           const n = parseChineseNumber(h[1]);
           const start = line.start + s.indexOf(h[1], h[0].length - h[1].length - 1);
           if (n !== null && n > 0) heads.push({ start, end: start + h[1].length, n });
         }
         const top = section === 0 ? TOPLEVEL.exec(s) : null;
-        if (top && !isTableRowLabel(s)) {
+        if (top && !isTableRowLabel(s, report.formats)) {
           const start = line.start + top[0].length - top[1].length - 1;
           const end = line.start + top[0].length;
           ctx.add({ start, end }, msg.subheadingTopLevel(top[1]), {
