@@ -5,7 +5,7 @@
 // README.md "Across years" and ARCHITECTURE.md describe where this sits.
 
 import type { Document } from './document';
-import { RULES } from './rules';
+import { RULES, settingOf } from './rules';
 import { tableArithmetic, tableHolds } from './arithmetic';
 import { SERIES_RULES } from './rules/series-meta';
 import type { Cell, Edit, Fix, ParsedTable, Problem, RelatedInfo, Report, Settings, Span } from './types';
@@ -163,7 +163,7 @@ function toProblems(doc: Document, found: Found[], settings: Settings): Problem[
   const out: Problem[] = [];
   for (const f of found) {
     const meta = SERIES_RULES.find((r) => r.code === f.code)!;
-    const setting = settings.rules?.[f.code] ?? meta.severity;
+    const setting = settingOf(meta, settings);
     if (setting === 'off') continue;
     const p: Problem = { code: f.code, severity: setting, message: f.message, span: doc.toSource(f.span) };
     const mapFix = (fix: Fix | undefined): Fix | undefined => {
@@ -213,7 +213,7 @@ function carryOver(member: SeriesMember, previous: SeriesMember, settings: Setti
   // old figure): the fix is offered first only when it leaves no more errors than before. Only 表三's
   // arithmetic reads these cells, so only it is weighed, on a copy of the table with last year's
   // values (no re-parse: a series of 1,000 reports would parse most of them again).
-  const severity = (rule: string) => settings.rules?.[rule] ?? RULES.find((r) => r.code === rule)?.severity ?? 'error';
+  const severity = (code: string) => settingOf(RULES.find((r) => r.code === code) ?? { code, severity: 'error' }, settings);
   const enabled = (rule: string) => severity(rule) !== 'off';
   const errors = (table: ParsedTable) => tableArithmetic(table, enabled).findings.filter((f) => severity(f.rule) === 'error').length;
   const lastValues = new Map(mismatches.map((m) => [m.cell, m.lastValue]));

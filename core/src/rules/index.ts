@@ -1,6 +1,6 @@
 // The rule registry and check(): run every enabled rule over a parsed report.
 
-import type { Report, Problem, Settings, Severity, Span, Fix } from '../types';
+import type { Report, Problem, Settings, Severity, SeveritySetting, Span, Fix } from '../types';
 import type { Rule, RuleMeta, ProblemExtras } from './rule';
 import { parse } from '../parse';
 import sectionMissing from './section-missing';
@@ -62,6 +62,11 @@ export const RULES: readonly RuleMeta[] = [
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const lower = (a: Severity, b?: Severity): Severity => (b && RANK[b] < RANK[a] ? b : a);
 
+/** A rule's severity under the settings: the setting its code has there, else the rule's own ('off': not run). */
+export function settingOf(rule: { code: string; severity: Severity }, settings: Settings): SeveritySetting {
+  return settings.rules?.[rule.code] ?? rule.severity;
+}
+
 /** Run the rules over a report; problems sorted by position, then by rule order. */
 export function check(report: Report, settings: Settings = {}): Problem[] {
   const problems: Problem[] = [];
@@ -69,7 +74,7 @@ export function check(report: Report, settings: Settings = {}): Problem[] {
   const enabled = (code: string) => settings.rules?.[code] !== 'off';
   const rules = settings.extraRules?.length ? [...ALL, ...settings.extraRules] : ALL;
   for (const rule of rules) {
-    const setting = settings.rules?.[rule.code] ?? rule.severity;
+    const setting = settingOf(rule, settings);
     if (setting === 'off') continue;
     const severity: Severity = setting;
     const ctx = {
