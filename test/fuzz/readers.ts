@@ -96,15 +96,23 @@ const manyCells = fc
 
 let pageCache: string | null = null;
 const page = () => (pageCache ??= fixture('page-2021.html'));
+/**
+ * A text with up to `maxEdits` splices: at a random place, up to `maxCut` characters cut out and one
+ * of `pieces` put in.
+ */
+function spliced(base: () => string, maxCut: number, pieces: fc.Arbitrary<string>, maxEdits: number): fc.Arbitrary<string> {
+  return fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: maxCut }), pieces), { minLength: 1, maxLength: maxEdits }).map((edits) => {
+    let s = base();
+    for (const [at, len, insert] of edits) {
+      const i = Math.floor(at * s.length);
+      s = s.slice(0, i) + insert + s.slice(i + len);
+    }
+    return s;
+  });
+}
+
 /** The fixture page with pieces cut out, replaced or inserted (unclosed tables, cut entities, cells moved). */
-const mutatedPage = fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 400 }), htmlPiece), { minLength: 1, maxLength: 12 }).map((edits) => {
-  let s = page();
-  for (const [at, len, insert] of edits) {
-    const i = Math.floor(at * s.length);
-    s = s.slice(0, i) + insert + s.slice(i + len);
-  }
-  return s;
-});
+const mutatedPage = spliced(page, 400, htmlPiece, 12);
 
 export const htmlInput: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: htmlSoup },
@@ -263,14 +271,7 @@ const crawlerEdit = fc.oneof(
   fc.constantFrom('一、本年新收政府信息公开申请数量', '（一）予以公开', '总计', '　', '\n', '', '0'.repeat(200), '1'.repeat(40), '１２３', '.5', '四、政府信息公开行政复议、行政诉讼情况'),
   fc.string({ maxLength: 6 }),
 );
-const mutatedCrawler = fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 60 }), crawlerEdit), { minLength: 1, maxLength: 10 }).map((edits) => {
-  let s = crawler();
-  for (const [at, len, insert] of edits) {
-    const i = Math.floor(at * s.length);
-    s = s.slice(0, i) + insert + s.slice(i + len);
-  }
-  return s;
-});
+const mutatedCrawler = spliced(crawler, 60, crawlerEdit, 10);
 /** Every row's digits run together into one long run (the split search must stay bounded). */
 const runTogether = fc.record({ joined: fc.boolean(), repeat: fc.integer({ min: 1, max: 40 }) }).map(({ joined, repeat }) => {
   const t = crawler().replace(/(\d)\s+(?=\d)/g, joined ? '$1' : '$1 ');
