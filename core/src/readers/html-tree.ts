@@ -153,6 +153,9 @@ function nameAt(h: string, p: number, j: number): string {
   return h.slice(p, j).toLowerCase();
 }
 
+/** The attributes of a token whose attributes are not kept (never added to). */
+const NO_ATTRS: { name: string; value: string }[] = [];
+
 const Base = Tokenizer as unknown as new (options: TokenizerOptions, handler: TokenHandler) => TokenizerInternals;
 
 const tagToken = (type: Token.TokenType.START_TAG | Token.TokenType.END_TAG): Token.TagToken => ({
@@ -173,6 +176,11 @@ const tagToken = (type: Token.TokenType.START_TAG | Token.TokenType.END_TAG): To
 class FastTokenizer extends Base {
   private readonly startToken = tagToken(Token.TokenType.START_TAG);
   private readonly endToken = tagToken(Token.TokenType.END_TAG);
+
+  /** keepAttrs false: the usual tags' tokens carry no attributes (the tree never reads them; parse5's own states still keep theirs). */
+  constructor(options: TokenizerOptions, handler: TokenHandler, private readonly keepAttrs = true) {
+    super(options, handler);
+  }
 
   /** Where the run of characters from the current one that `ok` accepts ends. */
   private runEnd(ok: (c: number) => boolean): number {
@@ -269,7 +277,8 @@ class FastTokenizer extends Base {
     let j = p + 1;
     while (nameChar(h.charCodeAt(j))) j++;
     const name = nameAt(h, p, j);
-    const attrs: { name: string; value: string }[] = [];
+    const keep = this.keepAttrs;
+    const attrs: { name: string; value: string }[] = keep ? [] : NO_ATTRS;
     let selfClosing = false;
     for (;;) {
       let c = h.charCodeAt(j);
@@ -287,9 +296,11 @@ class FastTokenizer extends Base {
       if (!nameChar(c)) return false;
       const a = j;
       while (nameChar(h.charCodeAt(j))) j++;
-      const attr = { name: nameAt(h, a, j), value: '' };
-      for (const x of attrs) if (x.name === attr.name) return false;
-      attrs.push(attr);
+      const attr = keep ? { name: nameAt(h, a, j), value: '' } : null;
+      if (attr) {
+        for (const x of attrs) if (x.name === attr.name) return false;
+        attrs.push(attr);
+      }
       if (h.charCodeAt(j) !== 0x3d /* = */) continue;
       const q = h.charCodeAt(++j);
       if (q === 0x22 || q === 0x27) {
@@ -297,12 +308,13 @@ class FastTokenizer extends Base {
         j = v;
         while (plainInValue(h.charCodeAt(j), q)) j++;
         if (h.charCodeAt(j) !== q) return false;
-        attr.value = h.slice(v, j++);
+        if (attr) attr.value = h.slice(v, j);
+        j++;
       } else {
         const v = j;
         while (plainUnquoted(h.charCodeAt(j))) j++;
         if (j === v) return false;
-        attr.value = h.slice(v, j);
+        if (attr) attr.value = h.slice(v, j);
       }
     }
     // The token parse5 would emit, in one object reused from tag to tag (the tree builder copies what it keeps).
@@ -386,8 +398,8 @@ class FastTokenizer extends Base {
 }
 
 /** Tokenize `src` with the fast tokenizer (for the differential test). */
-export function tokenize(src: string, handler: TokenHandler, fast = true): void {
-  const t = fast ? new FastTokenizer({ sourceCodeLocationInfo: true }, handler) : (new Tokenizer({ sourceCodeLocationInfo: true }, handler) as unknown as TokenizerInternals);
+export function tokenize(src: string, handler: TokenHandler, fast = true, keepAttrs = true): void {
+  const t = fast ? new FastTokenizer({ sourceCodeLocationInfo: true }, handler, keepAttrs) : (new Tokenizer({ sourceCodeLocationInfo: true }, handler) as unknown as TokenizerInternals);
   t.write(src, true);
 }
 
@@ -717,7 +729,7 @@ export function readFlow(src: string, sink: FlowSink, limits = LIMITS.html): num
     },
     onParseError: null,
   };
-  tokenizer = new FastTokenizer({ sourceCodeLocationInfo: true }, handler);
+  tokenizer = new FastTokenizer({ sourceCodeLocationInfo: true }, handler, false);
   tokenizer.write(src, true);
   return doc.end;
 }
