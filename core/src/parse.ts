@@ -191,25 +191,31 @@ const TITLE_TAIL = '政府信息公开';
 const TITLE_END = '年度报告';
 
 function readTitle(text: string, lines: Line[], firstHeadingLine: number): Title | null {
-  const candidates: { line: Line; norm: string }[] = [];
+  // A long line (a page's byline: 来源… 发布时间… 浏览次数…) is no part of a title, but the title may follow it.
+  const candidates: { line: Line; norm: string; long?: boolean }[] = [];
   for (let i = 0; i < lines.length && i < firstHeadingLine && candidates.length < TITLE_SEARCH_LINES; i++) {
     const t = trimSpan(text, lines[i].start, lines[i].end);
     if (t.end === t.start) continue;
-    if (t.end - t.start > MAX_HEADING_LENGTH) break;
+    if (t.end - t.start > MAX_HEADING_LENGTH) {
+      candidates.push({ line: t, norm: '', long: true });
+      continue;
+    }
     let norm = normalizeLabel(text.slice(t.start, t.end));
     if (norm.startsWith('#')) norm = norm.replace(/^#+/, '');
     // A crawler's record starts with `标题: …`.
     if (norm.startsWith('标题:')) norm = norm.slice(3);
     candidates.push({ line: { start: t.start, end: t.end }, norm });
   }
-  for (let i = 0; i < candidates.length; i++) {
-    for (let n = 1; n <= TITLE_MAX_LINES && i + n <= candidates.length; n++) {
-      const joined = candidates
-        .slice(i, i + n)
-        .map((c) => c.norm)
-        .join('');
+  // The fewest lines that make a title: a page's breadcrumbs (`首页 > 政务公开 > 政府信息公开年报`)
+  // before a title on a line of its own are not part of it.
+  for (let n = 1; n <= TITLE_MAX_LINES; n++) {
+    for (let i = 0; i + n <= candidates.length; i++) {
+      const lines = candidates.slice(i, i + n);
+      if (lines.some((c) => c.long)) continue;
+      const joined = lines.map((c) => c.norm).join('');
       if (!joined.endsWith(TITLE_END) || !joined.includes(TITLE_TAIL)) continue;
-      const before = joined.slice(0, joined.indexOf(TITLE_TAIL));
+      // The title's own 政府信息公开 is the last (an agency may be named 政府信息公开办公室).
+      const before = joined.slice(0, joined.lastIndexOf(TITLE_TAIL));
       const m = /^(.*?)([0-9〇○零一二三四五六七八九]{4})年度?(?:工作)?$/.exec(before);
       let agency: string | null = null;
       let year: number | null = null;
@@ -219,7 +225,7 @@ function readTitle(text: string, lines: Line[], firstHeadingLine: number): Title
       } else {
         agency = before.replace(/年度?$/, '') || null;
       }
-      if (!agency && i > 0) {
+      if (!agency && i > 0 && !candidates[i - 1].long) {
         const prev = candidates[i - 1].norm;
         if (prev.length <= 40 && !prev.includes('报告')) agency = prev;
       }

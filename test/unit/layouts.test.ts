@@ -117,6 +117,43 @@ test('crawler text: headings inline and cells run together give the numbers of t
   assert.equal(layoutOf(readText(CLEAN)), 'cells');
 });
 
+test('crawler text kept in paragraphs: each heading run into its first sentence, each table row on a line with its cells run together', () => {
+  const body = CRAWLER.slice(CRAWLER.indexOf('\n', CRAWLER.indexOf('==== 正文 ====')) + 1);
+  // A line per paragraph: a page whose crawler kept the paragraphs and the table rows, but not the cells.
+  const kept = body.replace(/([。）\d])(?=[一二三四五六]、)/g, '$1\n');
+  assert.ok(kept.includes('\n一、总体情况2024年') && kept.includes('\n二、上年结转政府信息公开申请数量3100004\n'));
+  assert.ok(!kept.split('\n')[0].includes('一、'), 'the title runs into the first paragraph, before the first heading');
+  const doc = readText(kept);
+  assert.equal(layoutOf(doc), 'run-together');
+  assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
+  assert.equal(doc.report.year, 2024);
+  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  assert.deepEqual(texts(kept, checkDocument(doc)), ['419012053', '185011025', '103001014', '4210012055']);
+  for (const t of doc.report.tables) for (const r of t.rows) for (const c of r.cells) {
+    const s = doc.toSource(c.valueSpan);
+    assert.equal(kept.slice(s.start, s.end), c.raw);
+  }
+});
+
+test('crawler text after a page\'s breadcrumbs and byline: the title, agency and year are the title line\'s', () => {
+  const body = CRAWLER.slice(CRAWLER.indexOf('\n', CRAWLER.indexOf('==== 正文 ====')) + 1);
+  const page =
+    '当前位置：首页 > 政务公开 > 政府信息公开年报\n' +
+    '字体：【大 中 小】 来源：青禾市柳溪区文化和旅游局 发布时间：2025-01-20 10:00 浏览次数：123 【打印本页】【关闭窗口】\n' +
+    body;
+  const doc = readText(page);
+  assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
+  assert.equal(doc.report.agency, '青禾市柳溪区文化和旅游局');
+  assert.equal(doc.report.year, 2024);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  // An agency whose name holds 政府信息公开 keeps it.
+  const office = parse('青禾市政府信息公开办公室\n2024年度政府信息公开工作年度报告\n');
+  assert.equal(office.agency, '青禾市政府信息公开办公室');
+  const oneLine = parse('首页 > 政务公开 > 政府信息公开年报\n青禾市政府信息公开办公室2024年度政府信息公开工作年度报告\n');
+  assert.deepEqual([oneLine.agency, oneLine.year], ['青禾市政府信息公开办公室', 2024]);
+});
+
 // A run that splits several ways, or none: test/unit/rules/cell-ambiguous.test.ts.
 
 test('crawler text: numbers written apart are read as written; a wrong total lands on its digits; no fix rewrites a run', () => {

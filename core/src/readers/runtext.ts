@@ -17,6 +17,8 @@ const SECTIONS = DEFAULT_FORMATS[0].sections;
 
 /** A line at least this long, holding section headings inline, is page text. */
 const LONG_LINE = 200;
+/** A line before the first heading longer than this is not looked into for a title run into its text. */
+const MAX_TITLE_LINE = 2000;
 /** At most this many splits of one row are enumerated; more is reported as ambiguous. */
 const MAX_SPLITS = 5000;
 /** At most this many combinations of the undecided rows of one table are tried against the relations. */
@@ -75,10 +77,10 @@ function within1(a: string, b: string): boolean {
 }
 
 /** The section headings written inline in a view, in order (a typo of one character is allowed in long titles). */
-function inlineHeadings(v: View): InlineHeading[] {
+function inlineHeadings(v: View, firstSection = 0): InlineHeading[] {
   const out: InlineHeading[] = [];
   let from = 0;
-  for (let k = 0; k < SECTIONS.length; k++) {
+  for (let k = firstSection; k < SECTIONS.length; k++) {
     const { ordinal, title } = SECTIONS[k];
     const t = normalizeLabel(title);
     const mark = `${ordinal}、`;
@@ -472,14 +474,37 @@ function emitTable(b: TextBuilder, text: string, def: TableDef, read: TableRead,
   copyWords(b, text, pos, bodyEnd, words);
 }
 
-/** Is this text crawler page text (headings inline in long lines)? Then read it so; otherwise as it is. */
+/** The numerals of the section ordinals (一、 to 六、). */
+const ORDINALS = new Set(SECTIONS.map((s) => s.ordinal.charCodeAt(0)));
+
+/** Does the line start with a section ordinal (`一、`), after blanks? Such a line may be a heading with its text run on. */
+function startsWithOrdinal(text: string, l: { start: number; end: number }): boolean {
+  let i = l.start;
+  while (i < l.end && isBlank(text.charCodeAt(i))) i++;
+  return ORDINALS.has(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 0x3001 /* 、 */;
+}
+
+/**
+ * Is this text crawler page text (section headings inline: the whole report in one long line, or
+ * a line per paragraph with each heading run into its first sentence)? Then read it so; otherwise
+ * as it is.
+ */
 export function readText(text: string): Document {
   const plain = plainDocument(text);
   if (plain.report.sections.length >= 3 || text.length < LONG_LINE) return plain;
   const lines = splitLines(text);
   if (!lines.some((l) => l.end - l.start >= LONG_LINE)) return plain;
-  const views = lines.map((l) => (l.end - l.start >= LONG_LINE ? viewOf(text, l.start, l.end) : null));
-  const heads = views.map((v) => (v ? inlineHeadings(v) : []));
+  // Headings are looked for in long lines and in lines that start with an ordinal, in order.
+  let next = 0;
+  const views: (View | null)[] = [];
+  const heads: InlineHeading[][] = [];
+  for (const l of lines) {
+    const v = l.end - l.start >= LONG_LINE || startsWithOrdinal(text, l) ? viewOf(text, l.start, l.end) : null;
+    const hs = v && next < SECTIONS.length ? inlineHeadings(v, next) : [];
+    if (hs.length) next = hs[hs.length - 1].index + 1;
+    views.push(v);
+    heads.push(hs);
+  }
   const count = heads.reduce((n, h) => n + h.length, 0);
   if (count < 3 || count <= plain.report.sections.length) return plain;
   return readRunTogether(text, lines, views, heads);
@@ -522,30 +547,39 @@ function readRunTogether(text: string, lines: { start: number; end: number }[], 
   // Section bodies in source offsets, for the tables.
   const all: { index: number; start: number; end: number; line: number }[] = [];
   heads.forEach((hs, li) => hs.forEach((h) => all.push({ index: h.index, start: views[li]!.at[h.start], end: views[li]!.at[h.end - 1] + 1, line: li })));
+  // A section's body runs to the next heading, over lines when the page kept its paragraphs; the last to its line's end.
   const bodies = new Map<number, Span>();
   all.forEach((h, k) => {
     const next = all[k + 1];
-    bodies.set(h.index, { start: h.end, end: next && next.line === h.line ? next.start : lines[h.line].end });
+    bodies.set(h.index, { start: h.end, end: next ? next.start : lines[h.line].end });
   });
   const format = chooseFormat(text, bodies);
   const b = new TextBuilder(text);
   const notes: ReadingNote[] = [];
+  let titled = false;
+  /** Where the text is written up to (a table may be read over several lines). */
+  let done = 0;
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
-    const v = views[li];
-    if (!v || !heads[li].length) {
-      b.copy(l.start, l.end).put('\n', l.end);
-      continue;
-    }
-    const hs = all.filter((h) => h.line === li);
-    let pos = l.start;
-    const title = inlineTitle(v, v.norm.length);
-    if (title && v.at[title.end - 1] < hs[0].start) {
+    if (l.end <= done && l.end > l.start) continue;
+    let pos = Math.max(l.start, done);
+    // The title written at the start of a paragraph before the first heading (a short one too).
+    const before = !titled && pos === l.start && li <= all[0].line;
+    const v = views[li] ?? (before && l.end - l.start <= MAX_TITLE_LINE ? viewOf(text, l.start, l.end) : null);
+    const title = v && before ? inlineTitle(v, v.norm.length) : null;
+    if (v && title && (!heads[li].length || title.end <= heads[li][0].start)) {
       const ts = v.at[title.start];
       const te = v.at[title.end - 1] + 1;
       b.copy(pos, ts).newline(ts).copy(ts, te).newline(te);
       pos = te;
+      titled = true;
     }
+    if (!heads[li].length) {
+      b.copy(pos, l.end).put('\n', l.end);
+      done = l.end;
+      continue;
+    }
+    const hs = all.filter((h) => h.line === li);
     for (const h of hs) {
       copyProse(b, text, pos, h.start);
       b.newline(h.start).copy(h.start, h.end).newline(h.end);
@@ -564,8 +598,12 @@ function readRunTogether(text: string, lines: { start: number; end: number }[], 
       copyProse(b, text, pos, body.end);
       pos = body.end;
     }
-    copyProse(b, text, pos, l.end);
-    b.put('\n', l.end);
+    if (pos <= l.end) {
+      copyProse(b, text, pos, l.end);
+      b.put('\n', l.end);
+      pos = l.end;
+    }
+    done = pos;
   }
   return documentOf(b.finish('run-together', notes));
 }
