@@ -187,6 +187,8 @@ function headingIssues(h: HeadingCandidate, def: SectionDef): HeadingIssue[] {
 // ---------------------------------------------------------------------------
 // Title
 
+/** What parts a site's name from the page's own title (`网站名-标题`, `网站名_标题`, `网站名|标题`). */
+const SITE_SEPARATOR = /[-_|｜—–]+/;
 const TITLE_TAIL = '政府信息公开';
 const TITLE_END = '年度报告';
 
@@ -229,6 +231,9 @@ function readTitle(text: string, lines: Line[], firstHeadingLine: number): Title
         const prev = candidates[i - 1].norm;
         if (prev.length <= 40 && !prev.includes('报告')) agency = prev;
       }
+      // A page's <title> may put the site's name first (`青禾市人民政府门户网站-…`): the agency is after it.
+      const named = agency?.split(SITE_SEPARATOR).pop();
+      if (named && named.length >= 2) agency = named;
       const span = { start: candidates[i].line.start, end: candidates[i + n - 1].line.end };
       let yearSpan: Span | null = null;
       if (year !== null && m) {

@@ -152,6 +152,9 @@ test('crawler text after a page\'s breadcrumbs and byline: the title, agency and
   assert.equal(office.agency, '青禾市政府信息公开办公室');
   const oneLine = parse('首页 > 政务公开 > 政府信息公开年报\n青禾市政府信息公开办公室2024年度政府信息公开工作年度报告\n');
   assert.deepEqual([oneLine.agency, oneLine.year], ['青禾市政府信息公开办公室', 2024]);
+  // A page's <title> that puts the site's name first.
+  const site = documentOf(readHtml(fixture('page-2021.html').replace(/<title>(.*?)<\/title>/, '<title>青禾市人民政府门户网站 - $1</title>')));
+  assert.deepEqual([site.report.agency, site.report.year], ['青禾市柳溪区文化和旅游局', 2024]);
 });
 
 // A run that splits several ways, or none: test/unit/rules/cell-ambiguous.test.ts.
