@@ -12,7 +12,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import { checkDocument, documentOf, layoutOf, parse, type Report } from '../../core/src';
 import { LIMITS, LimitError } from '../../core/src/readers/limits';
 import { readPdfPages } from '../../core/src/readers/pdf';
-import { readPdf, PdfError } from '../../node/src/pdf';
+import { readPdf, pdfPages, PdfError } from '../../node/src/pdf';
 import { fixture, FIXTURES } from '../helpers';
 import { nianbao } from './cli-helpers';
 
@@ -78,6 +78,34 @@ test('PDF layout: items on one baseline that touch are one piece; numbers set ap
   assert.equal(r.text, '某县2024年政府信息公开工作年度报告\n\n| 一、本年新收政府信息公开申请数量 | 5 | 0 | 5 |\n| 二、上年结转政府信息公开申请数量 | 1 | 0 | 1 |\n\n');
   assert.equal(r.notes.length, 1);
   assert.deepEqual(r.places?.[0].place, { page: 1, line: 1 });
+});
+
+test('PDF: a printer that places every character on its own (digits too) reads as the same report; numbers in neighbouring cells stay apart', async () => {
+  const pages = await pdfPages(readFileSync(PDF));
+  // Each item split into one item per character, across its width, as such printers place them.
+  const glyphs = pages.map((p) => ({
+    items: p.items.flatMap((it) => {
+      const cs = [...it.str];
+      const w = it.w / cs.length;
+      return cs.map((c, i) => ({ ...it, str: c, x: it.x + i * w, w }));
+    }),
+  }));
+  assert.ok(glyphs[0].items.length > 2 * pages[0].items.length);
+  const doc = documentOf(readPdfPages(glyphs));
+  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  // Digits a fifth of the font size apart or more are separate numbers (cells at least a padding apart).
+  const item = (str: string, x: number, y: number, size = 10) => ({ str, x, y, w: str.length * size * 0.5, size });
+  const r = readPdfPages([
+    {
+      items: [
+        // 1234 ends at 425, right-aligned; 56 starts a quarter of the font size after it, left-aligned.
+        item('一、本年新收政府信息公开申请数量', 72, 700), ...[...'1234'].map((d, i) => item(d, 405 + 5 * i, 700)), ...[...'56'].map((d, i) => item(d, 427.5 + 5 * i, 700)), ...[...'1290'].map((d, i) => item(d, 460 + 5 * i, 700)),
+        item('二、上年结转政府信息公开申请数量', 72, 680), ...[...'4321'].map((d, i) => item(d, 405 + 5 * i, 680)), ...[...'78'].map((d, i) => item(d, 427.5 + 5 * i, 680)), ...[...'4399'].map((d, i) => item(d, 460 + 5 * i, 680)),
+      ],
+    },
+  ]);
+  assert.match(r.text, /\| 一、本年新收政府信息公开申请数量 \| 1234 \| 56 \| 1290 \|\n\| 二、上年结转政府信息公开申请数量 \| 4321 \| 78 \| 4399 \|/);
 });
 
 test('PDF: nianbao check and show name page and line; scanned, damaged and too large PDFs give one line, exit 2', async () => {

@@ -56,6 +56,8 @@ interface Line {
   pieces: Piece[];
 }
 
+/** Two numbers whose gap is under this share of the font size are one number printed digit by digit. */
+const DIGITS_ABUT = 0.2;
 const NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/;
 const PAGE_NUMBER = /^(?:[-－—–]\s*[0-9]+\s*[-－—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+\s*\/\s*[0-9]+)$/;
 
@@ -85,19 +87,24 @@ function stack(pages: PdfPage[]): Piece[] {
   return out;
 }
 
-/** Items on one baseline that touch become one piece (pdf.js splits text at font and spacing changes). */
+/**
+ * Items on one baseline that touch become one piece (pdf.js splits text at font and spacing
+ * changes, and some printers place every character on its own). Two numbers join only when their
+ * glyphs abut (a number printed digit by digit): numbers in neighbouring cells stand at least a
+ * cell's padding apart.
+ */
 function joinTouching(pieces: Piece[]): Piece[] {
   const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
   const out: Piece[] = [];
   for (const p of sorted) {
     const last = out[out.length - 1];
+    const size = last ? Math.min(last.size, p.size) : 0;
     if (
       last &&
       last.page === p.page &&
-      Math.abs(last.y - p.y) <= Math.min(last.size, p.size) * 0.3 &&
-      p.x - last.end < Math.min(last.size, p.size) * 0.6 &&
-      p.x >= last.x &&
-      !(NUMBER.test(last.str.trim()) && NUMBER.test(p.str.trim()))
+      Math.abs(last.y - p.y) <= size * 0.3 &&
+      p.x - last.end < size * (NUMBER.test(last.str.trim()) && NUMBER.test(p.str.trim()) ? DIGITS_ABUT : 0.6) &&
+      p.x >= last.x
     ) {
       last.str += p.str;
       last.end = Math.max(last.end, p.end);
