@@ -94,6 +94,11 @@ test('PDF: a printer that places every character on its own (digits too) reads a
   const doc = documentOf(readPdfPages(glyphs));
   assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
   assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  // The page numbers, placed `-`, `2`, `-`, are found once joined, and dropped.
+  assert.doesNotMatch(doc.text, /-\s*[0-9]+\s*-/);
+  // A digit set a little higher than the characters around it (another font) still joins them.
+  const raised = glyphs.map((p) => ({ items: p.items.map((it) => (/[0-9]/.test(it.str) ? { ...it, y: it.y + it.size * 0.05 } : it)) }));
+  assert.deepEqual(numbers(documentOf(readPdfPages(raised)).report), numbers(parse(CLEAN)));
   // Digits a fifth of the font size apart or more are separate numbers (cells at least a padding apart).
   const item = (str: string, x: number, y: number, size = 10) => ({ str, x, y, w: str.length * size * 0.5, size });
   const r = readPdfPages([

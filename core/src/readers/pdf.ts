@@ -4,10 +4,9 @@
 // here: the items come from node/src/pdf.ts, which runs pdf.js in a worker thread it can stop.
 //
 // The layout, by position only (README.md, "Published layouts"):
-//   - page numbers (`- 3 -`, `第 3 页`) are dropped, and the pages are stacked, so a table that runs
-//     over a page break reads on;
-//   - items on one baseline that touch are one piece of text; pieces within half a font size of one
-//     baseline are a line;
+//   - items on one baseline that touch are one piece of text (digits only where their glyphs abut);
+//     then page numbers (`- 3 -`, `第 3 页`) are dropped, and the pages are stacked, so a table that
+//     runs over a page break reads on; pieces within half a font size of one baseline are a line;
 //   - a line holding a number set apart from the text is a table row (an anchor). The text of the
 //     label area (left of the number columns) near anchors is grouped into cell blocks (pieces in one
 //     column, one wrapped line apart: a label over two lines, a caption written vertically); each
@@ -61,11 +60,16 @@ const DIGITS_ABUT = 0.2;
 const NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/;
 const PAGE_NUMBER = /^(?:[-－—–]\s*[0-9]+\s*[-－—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+\s*\/\s*[0-9]+)$/;
 
+/** The pages' pieces (touching items joined) stacked top to bottom, without their page numbers. */
 function stack(pages: PdfPage[]): Piece[] {
   const out: Piece[] = [];
   let offset = 0;
   pages.forEach((p, pi) => {
-    const items = p.items.filter((i) => i.str.trim() !== '' && i.size > 0);
+    // Joined before page numbers are looked for: a printer may place `- 3 -` character by character.
+    // Here y is the page's own (upwards); joinTouching needs only one direction per page.
+    const items = joinTouching(
+      p.items.filter((i) => i.str.trim() !== '' && i.size > 0).map((i) => ({ str: i.str, x: i.x, end: i.x + i.w, y: i.y, size: i.size, page: pi + 1 })),
+    );
     // Page numbers: a line of its own at the top or bottom of the page.
     const ys = items.map((i) => i.y);
     const top = Math.max(...ys);
@@ -79,9 +83,7 @@ function stack(pages: PdfPage[]): Piece[] {
     const ky = kept.map((i) => i.y);
     const pageTop = Math.max(...kept.map((i) => i.y + i.size));
     const pageBottom = Math.min(...ky);
-    for (const i of kept) {
-      out.push({ str: i.str, x: i.x, end: i.x + i.w, y: offset + (pageTop - i.y), size: i.size, page: pi + 1 });
-    }
+    for (const i of kept) out.push({ ...i, y: offset + (pageTop - i.y) });
     offset += pageTop - pageBottom + 1.2 * Math.max(...kept.map((i) => i.size));
   });
   return out;
@@ -94,23 +96,30 @@ function stack(pages: PdfPage[]): Piece[] {
  * cell's padding apart.
  */
 function joinTouching(pieces: Piece[]): Piece[] {
-  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
+  // Left to right, each piece joins the piece it touches on its own baseline: glyphs of one line
+  // may sit a little higher or lower (a digit in another font than the characters around it).
+  const sorted = [...pieces].sort((a, b) => a.x - b.x || a.y - b.y);
   const out: Piece[] = [];
+  /** The pieces a later one may still touch (their end is within reach of the current x). */
+  let open: Piece[] = [];
   for (const p of sorted) {
-    const last = out[out.length - 1];
-    const size = last ? Math.min(last.size, p.size) : 0;
-    if (
-      last &&
-      last.page === p.page &&
-      Math.abs(last.y - p.y) <= size * 0.3 &&
-      p.x - last.end < size * (NUMBER.test(last.str.trim()) && NUMBER.test(p.str.trim()) ? DIGITS_ABUT : 0.6) &&
-      p.x >= last.x
-    ) {
-      last.str += p.str;
-      last.end = Math.max(last.end, p.end);
+    if (open.length > 64) open = open.filter((o) => p.x - o.end < o.size);
+    let best: Piece | null = null;
+    for (const o of open) {
+      const size = Math.min(o.size, p.size);
+      const dy = Math.abs(o.y - p.y);
+      if (o.page !== p.page || dy > size * 0.3) continue;
+      const reach = size * (NUMBER.test(o.str.trim()) && NUMBER.test(p.str.trim()) ? DIGITS_ABUT : 0.6);
+      if (p.x - o.end < reach && (!best || dy < Math.abs(best.y - p.y))) best = o;
+    }
+    if (best) {
+      best.str += p.str;
+      best.end = Math.max(best.end, p.end);
       continue;
     }
-    out.push({ ...p });
+    const piece = { ...p };
+    out.push(piece);
+    open.push(piece);
   }
   return out;
 }
@@ -149,7 +158,7 @@ interface Block {
 export function readPdfPages(pages: PdfPage[]): Reading {
   // A damaged file can give items at no position (NaN, Infinity): they cannot be laid out.
   const finite = pages.map((p) => ({ items: p.items.filter((i) => Number.isFinite(i.x) && Number.isFinite(i.y) && Number.isFinite(i.w) && Number.isFinite(i.size)) }));
-  const lines = linesOf(joinTouching(stack(finite)));
+  const lines = linesOf(stack(finite));
   // Line numbers per page, for the places (1-based, top to bottom).
   const lineNo = new Map<Line, number>();
   const perPage = new Map<number, number>();
