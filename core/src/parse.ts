@@ -4,7 +4,7 @@
 // as a shape issue (reported by the rules), never guessed.
 
 import { DEFAULT_FORMATS, columnsOf, formatForYear, type FormatDef, type SectionDef, type TableDef, type RowDef } from './format';
-import { splitLines, keepLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, isNumberText, parseYear, isBlank, digitValue, lineIndexAt, type Line } from './text';
+import { splitLines, keepLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, isNumberText, parseYear, isBlank, digitValue, lineIndexAt, readableNumber, type Line } from './text';
 import type { Report, SectionHeading, HeadingIssue, Title, ParsedTable, ParsedRow, Cell, ShapeIssue, Layout, Span } from './types';
 import { detached } from './recent';
 
@@ -588,7 +588,11 @@ class TableReading {
     return s;
   }
 
-  /** Row labels left standing without any number before the next label: rows with no cells. */
+  /**
+   * Row labels left standing without any number before the next label. A row whose every cell holds
+   * something other than a number (`| 行政许可 | 无 |`, `1,126`, an empty Markdown cell) has those
+   * cells, each reported where it stands; else it is a row with no cells.
+   */
   private emptyRows(pending: number[]): void {
     if (this.tableStart === -1) return;
     for (const k of pending) {
@@ -596,15 +600,37 @@ class TableReading {
       const row = this.idx.rows.get(t.norm);
       if (!row || this.found.has(row.key)) continue;
       this.found.add(row.key);
-      const expected = columnsOf(this.def, row).length;
-      this.rows.push({ key: row.key, labelSpan: { start: t.start, end: t.end }, cells: [], expectedCells: expected });
-      this.issues.push({ kind: 'cell-count', span: { start: t.start, end: t.end }, row: row.key, found: 0, expected });
+      const columns = columnsOf(this.def, row);
+      const expected = columns.length;
+      const span = { start: t.start, end: t.end };
+      const cells = this.cellsWithoutNumbers(k, expected);
+      if (cells) {
+        this.rows.push({ key: row.key, labelSpan: span, cells: cells.map((c, n) => makeCell(c, columns[n].key, columns[n].kind ?? 'int')), expectedCells: expected });
+        this.tableEnd = Math.max(this.tableEnd, cells[cells.length - 1].end);
+        continue;
+      }
+      this.rows.push({ key: row.key, labelSpan: span, cells: [], expectedCells: expected });
+      this.issues.push({ kind: 'cell-count', span, row: row.key, found: 0, expected });
     }
   }
 
-  /** A short text that may stand where a number is due (`l`, `O`, `-`, `无`). */
+  /** The tokens after the label at k that are its cells, all of them non-numbers: the rest of its line, or (one cell per line) the next cell-like tokens. */
+  private cellsWithoutNumbers(k: number, expected: number): Token[] | null {
+    const { tokens } = this;
+    const label = tokens[k];
+    const cells: Token[] = [];
+    if (label.multi) {
+      for (let j = k + 1; j < tokens.length && tokens[j].line === label.line; j++) cells.push(tokens[j]);
+      while (cells.length > expected && cells[cells.length - 1].empty) cells.pop();
+    } else {
+      for (let j = k + 1; j < tokens.length && cells.length < expected && this.cellLike(tokens[j]); j++) cells.push(tokens[j]);
+    }
+    return cells.length === expected && cells.every((c) => !c.numeric) ? cells : null;
+  }
+
+  /** A short text that may stand where a number is due (`l`, `O`, `-`, `无`), or a number written with separators or a unit (`1,126`, `12件`). */
   private cellLike(t: Token): boolean {
-    return !t.empty && t.raw.length <= 4 && !startsLabel(this.idx, t) && !isHeaderWord(this.idx, t);
+    return !t.empty && (t.raw.length <= 4 || readableNumber(t.raw) !== null) && !startsLabel(this.idx, t) && !isHeaderWord(this.idx, t);
   }
 
   /** A non-number: a label piece. False when it belongs to another table (this one ends before it). */
@@ -758,6 +784,9 @@ class TableReading {
 
   /** Rows never met (missing), the rows in the definition's order, the layout most rows were written in. */
   private finish(): Candidate | null {
+    // Labels still pending at the table's end (its last row has no number).
+    this.emptyRows(this.buffer);
+    this.buffer = [];
     const { def, text, tableStart, layoutVotes } = this;
     if (tableStart === -1) return null;
     for (const r of def.rows) {

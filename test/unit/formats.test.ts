@@ -98,7 +98,7 @@ test('a third format defined only in data: parsed, checked, templated', () => {
   // With its only cell not a number, the row is still read with the 2030 definition.
   const wrong = text.replace('| 行政检查 | 0 |', '| 行政检查 | 3O |');
   const pw = check(parse(wrong, { formats: FORMATS_3 }));
-  assert.deepEqual(pw.map((p) => [p.code, p.message, spanOf(wrong, p)]), [['table-shape', '表二“行政检查”一行应有 1 个数字，实有 0 个', '行政检查']]);
+  assert.deepEqual(pw.map((p) => [p.code, p.message, spanOf(wrong, p)]), [['cell-not-number', '“3O”不是数字：“行政检查”·本年处理决定数量应填写非负整数', '3O']]);
 
   // Its seventh section is required, and its requirement is checked.
   const noData = text.replace('本机关2031年度新开放数据集 0 个。', '无。');

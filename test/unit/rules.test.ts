@@ -534,7 +534,8 @@ describe('layouts give the same diagnostics', () => {
   test('own fixtures: cells, tab rows, Markdown', () => {
     const base = summary(defects(CLEAN));
     // Two located cells, one tie in 表四, a letter where 表二 wants a number: one diagnostic per mistake.
-    assert.deepEqual(base.map((s) => s.split(' ')[0]), ['table-shape', 'row-total', 'row-total', 'review-total']);
+    assert.deepEqual(base.map((s) => s.split(' ')[0]), ['cell-not-number', 'row-total', 'row-total', 'review-total']);
+    assert.equal(base[0], 'cell-not-number “l”不是数字：“行政处罚”·本年处理决定数量应填写非负整数');
     assert.deepEqual(summary(defects(fixture('clean-2021.rows.txt'))), base);
     assert.deepEqual(summary(defects(fixture('clean-2021.md'))), base);
   });
@@ -557,7 +558,7 @@ describe('layouts give the same diagnostics', () => {
     // Seed 001 says it had no 行政复议 (无…行政复议): the raised 行政复议 total contradicts that too (a warning).
     assert.deepEqual(
       summary(defects(seed)).map((s) => s.split(' ')[0]).filter((c) => c !== 'narrative-mismatch'),
-      ['section-heading', 'table-shape', 'row-total', 'row-total', 'review-total'],
+      ['section-heading', 'cell-not-number', 'row-total', 'row-total', 'review-total'],
     );
   });
 });
