@@ -43,6 +43,22 @@ test('docx: paragraphs and tables (gridSpan, vMerge, blank and / cells, runs, re
   assert.deepEqual(fixAllDocument(doc), []);
 });
 
+test('docx: a tracked move is read where the text went (w:moveTo), not where it was (w:moveFrom)', () => {
+  const sentence = '本年度新收政府信息公开申请99件。';
+  const moved = (from: boolean) =>
+    `<w:p><w:${from ? 'moveFrom' : 'moveTo'} w:id="7" w:author="x"><w:r><w:t>${sentence}</w:t></w:r></w:${from ? 'moveFrom' : 'moveTo'}></w:p>`;
+  const xml = documentXml(MD);
+  const at = xml.indexOf('<w:p>', xml.indexOf('一、总体情况'));
+  const read = (extra: string) => documentOf(readDocx(docxOf(xml.slice(0, at) + extra + xml.slice(at))));
+  const away = read(moved(true));
+  assert.ok(!away.text.includes(sentence));
+  assert.deepEqual(checkDocument(away).map((p) => p.code), ['cell-reading']);
+  // Where it went, it is read (and 99 contradicts 表三's 53).
+  const there = read(moved(false));
+  assert.ok(there.text.includes(sentence));
+  assert.deepEqual(checkDocument(there).map((p) => p.code).sort(), ['cell-reading', 'narrative-mismatch']);
+});
+
 test('docx: a wrong total is placed on its table, row and cell; headings and prose on their paragraph', () => {
   const md = replaceOnce(MD, RECEIVED, RECEIVED.replace('| 53 |', '| 54 |'));
   const doc = documentOf(readDocx(docxFromMarkdown(md)));

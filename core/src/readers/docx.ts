@@ -114,7 +114,7 @@ function blocksOf(xml: string): Block[] {
   const paras: Para[] = [];
   const names: string[] = [];
   let inText = 0;
-  let skip = 0; // inside mc:Fallback (the same content again, for old readers)
+  let skip = 0; // inside mc:Fallback (the same content again, for old readers) or w:moveFrom (moved away)
   const parser = new SaxesParser({ xmlns: false });
   parser.on('opentag', (t) => {
     const name = t.name;
@@ -127,6 +127,8 @@ function blocksOf(xml: string): Block[] {
     const attr = (k: string): string | undefined => (t.attributes as Record<string, string>)[k];
     switch (name) {
       case 'mc:Fallback':
+      // A tracked move: the text stands again where it was moved to (w:moveTo), read there.
+      case 'w:moveFrom':
         if (!t.isSelfClosing) skip = 1;
         break;
       case 'w:tbl': {
