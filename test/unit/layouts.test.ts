@@ -95,13 +95,27 @@ test('flattened group labels in tab rows, and a wrong group ordinal is not taken
 const CRAWLER = fixture('crawler-2021.txt');
 const texts = (text: string, ps: { span: { start: number; end: number } }[]) => ps.map((p) => text.slice(p.span.start, p.span.end));
 
-test('crawler text: headings inline and cells run together give the numbers of the one-cell-per-line report', () => {
-  const doc = readText(CRAWLER);
-  assert.equal(layoutOf(doc), 'run-together');
+/** The report of the one-cell-per-line fixture, read from another layout: title, year, sections, numbers. */
+function sameReport(doc: Document, layout: string): void {
+  assert.equal(layoutOf(doc), layout);
   assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
-  assert.equal(doc.report.agency, '青禾市柳溪区文化和旅游局');
+  assert.equal(doc.report.year, 2024);
   assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
   assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+}
+
+/** Every cell maps to its own characters in the source. */
+function cellsMapToSource(doc: Document, source: string): void {
+  for (const t of doc.report.tables) for (const r of t.rows) for (const c of r.cells) {
+    const s = doc.toSource(c.valueSpan);
+    assert.equal(source.slice(s.start, s.end), c.raw);
+  }
+}
+
+test('crawler text: headings inline and cells run together give the numbers of the one-cell-per-line report', () => {
+  const doc = readText(CRAWLER);
+  sameReport(doc, 'run-together');
+  assert.equal(doc.report.agency, '青禾市柳溪区文化和旅游局');
   const problems = checkDocument(doc);
   // Rows the count alone could not split are read by the relations, and said so; nothing else.
   assert.deepEqual(problems.map((p) => p.code), ['cell-reading', 'cell-reading', 'cell-reading', 'cell-reading']);
@@ -109,10 +123,7 @@ test('crawler text: headings inline and cells run together give the numbers of t
   assert.equal(problems[0].message, '本行数字连写（419012053），按勾稽关系读作 41/9/0/1/2/0/53');
   assert.match(problems[1].message, /读作 18\/5\/0\/1\/1\/0\/25（另有拆法 1\/8\/5\/0\/1\/10\/25、1\/8\/5\/0\/11\/0\/25 与列合计不符）/);
   // Every cell maps to its digits in the source.
-  for (const t of doc.report.tables) for (const r of t.rows) for (const c of r.cells) {
-    const s = doc.toSource(c.valueSpan);
-    assert.equal(CRAWLER.slice(s.start, s.end), c.raw);
-  }
+  cellsMapToSource(doc, CRAWLER);
   // The same text without crawler run-together is read as it is.
   assert.equal(layoutOf(readText(CLEAN)), 'cells');
 });
@@ -124,16 +135,9 @@ test('crawler text kept in paragraphs: each heading run into its first sentence,
   assert.ok(kept.includes('\n一、总体情况2024年') && kept.includes('\n二、上年结转政府信息公开申请数量3100004\n'));
   assert.ok(!kept.split('\n')[0].includes('一、'), 'the title runs into the first paragraph, before the first heading');
   const doc = readText(kept);
-  assert.equal(layoutOf(doc), 'run-together');
-  assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
-  assert.equal(doc.report.year, 2024);
-  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
-  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  sameReport(doc, 'run-together');
   assert.deepEqual(texts(kept, checkDocument(doc)), ['419012053', '185011025', '103001014', '4210012055']);
-  for (const t of doc.report.tables) for (const r of t.rows) for (const c of r.cells) {
-    const s = doc.toSource(c.valueSpan);
-    assert.equal(kept.slice(s.start, s.end), c.raw);
-  }
+  cellsMapToSource(doc, kept);
 });
 
 test('crawler text after a page\'s breadcrumbs and byline: the title, agency and year are the title line\'s', () => {
@@ -179,11 +183,7 @@ const TOTAL_RULES = new Set(['row-total', 'column-total', 'balance', 'review-tot
 
 test('HTML page: layout table, rowspan/colspan, header words over <p>, a split table, entities, blanks, / and — give the one-cell-per-line numbers', () => {
   const doc = page(PAGE);
-  assert.equal(layoutOf(doc), 'html');
-  assert.equal(doc.report.title?.text, '青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告');
-  assert.equal(doc.report.year, 2024);
-  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
-  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  sameReport(doc, 'html');
   const problems = checkDocument(doc);
   // Blank, / and — cells are read as 0 and said once per table, as information only.
   assert.deepEqual(problems.map((p) => `${p.code} ${p.severity}`), ['cell-reading info', 'cell-reading info', 'cell-reading info']);
