@@ -518,7 +518,12 @@ interface RowLabel {
   row: RowDef;
   from: number;
   to: number;
+  /** A label wrapped after its numbers (text copied from a PDF): the token index after the label's rest. */
+  restEnd?: number;
 }
+
+/** A wrapped label's first part is at least this long before its rest is looked for after the numbers. */
+const MIN_LABEL_HEAD = 6;
 
 /**
  * One reading of a table region with one definition, token by token. Each step is a method:
@@ -566,7 +571,7 @@ class TableReading {
         i++;
         continue;
       }
-      const label = this.rowLabel();
+      const label = this.rowLabel() ?? this.wrappedLabel(i);
       const row = label?.row ?? this.unlabelledRow();
       if (!row) {
         i = this.stray(i);
@@ -577,7 +582,7 @@ class TableReading {
       const { cells, next } = this.rowCells(i, row, labelTokens, label, cellsFrom);
       this.addRow(row, tok, labelTokens, cells);
       this.buffer = [];
-      i = Math.max(next, i + 1);
+      i = Math.max(next, i + 1, label?.restEnd ?? 0);
     }
     return this.finish();
   }
@@ -670,6 +675,43 @@ class TableReading {
           this.emptyRows(buffer.slice(0, from));
           return { row, from, to };
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A label wrapped after its numbers, as text copied from a PDF has it: `（二）部分公开（区分处理的，⇥4⇥1…`
+   * then `只计这一情形，不计其他情形）` on the next line. The pending pieces begin exactly one row's label,
+   * and the lines after the row's numbers complete it; else it is no label (reported, never guessed).
+   */
+  private wrappedLabel(i: number): RowLabel | null {
+    const { tokens, buffer, idx } = this;
+    const tok = tokens[i];
+    const last = buffer.length ? tokens[buffer[buffer.length - 1]] : null;
+    if (!last || last.line !== tok.line) return null;
+    let next = i + 1;
+    while (next < tokens.length && tokens[next].line === tok.line) next++;
+    if (next === tokens.length) return null;
+    for (let from = Math.max(0, buffer.length - MAX_LABEL_PIECES); from < buffer.length; from++) {
+      const head = this.joinNorm(from, buffer.length);
+      if (head.length < MIN_LABEL_HEAD) continue;
+      const rests = new Map<string, RowDef>();
+      for (const [n, row] of idx.rows) if (n.length > head.length && n.startsWith(head) && !this.found.has(row.key)) rests.set(n.slice(head.length), row);
+      if (new Set(rests.values()).size !== 1) continue;
+      // The rest, from the tokens after the numbers (one or more lines, no number between).
+      let joined = '';
+      for (let k = next; k < tokens.length && k - next < MAX_LABEL_PIECES; k++) {
+        const t = tokens[k];
+        if (t.empty) continue;
+        if (t.numeric) break;
+        joined += t.norm;
+        const row = rests.get(joined);
+        if (row) {
+          this.emptyRows(buffer.slice(0, from));
+          return { row, from, to: buffer.length, restEnd: k + 1 };
+        }
+        if (![...rests.keys()].some((r) => r.startsWith(joined))) break;
       }
     }
     return null;

@@ -89,6 +89,34 @@ test('flattened group labels in tab rows, and a wrong group ordinal is not taken
   assert.ok(check(parse(wrong)).some((p) => p.code === 'table-shape'));
 });
 
+test('text copied from a PDF: cells apart by runs of blanks, long labels wrapped with the numbers on their first line or their last', () => {
+  const rows = fixture('clean-2021.rows.txt');
+  const width = (f: string) => [...f].reduce((w, c) => w + (c.charCodeAt(0) > 0xff ? 2 : 1), 0);
+  // Aligned columns, as `pdftotext -layout` writes them.
+  const spaced = rows
+    .split('\n')
+    .map((l) => (l.includes('\t') ? l.split('\t').map((f, i, a) => (i < a.length - 1 ? f + ' '.repeat(Math.max(2, (i === 0 ? 40 : 8) - width(f))) : f)).join('') : l))
+    .join('\n');
+  const wrap = (numbersFirst: boolean) =>
+    spaced
+      .split('\n')
+      .flatMap((l) => {
+        const m = /^(\S{14,}?)(\S{4,})(\s{2,}\d.*)$/.exec(l);
+        return !m ? [l] : numbersFirst ? [m[1] + m[3], m[2]] : [m[1], m[2] + m[3]];
+      })
+      .join('\n');
+  const after = wrap(true);
+  assert.ok(after.includes('（二）部分公开（区分处理的，  4') && after.includes('\n只计这一情形，不计其他情形）\n'));
+  for (const text of [spaced, wrap(false), after]) {
+    const r = parse(text);
+    assert.deepEqual(numbers(r), numbers(parse(CLEAN)));
+    assert.deepEqual(check(r), []);
+  }
+  // A first part whose rest does not follow is not taken for the row: reported, not guessed.
+  const cut = after.replace('\n只计这一情形，不计其他情形）\n', '\n');
+  assert.ok(check(parse(cut)).some((p) => p.code === 'table-shape' && p.message.includes('（二）部分公开（区分处理的，')));
+});
+
 // ---------------------------------------------------------------------------
 // Crawler page text: the whole report in one paragraph, cells run together
 
