@@ -248,6 +248,25 @@ function readTitle(text: string, lines: Line[], firstHeadingLine: number): Title
   return null;
 }
 
+/** The statistical period of the preamble (`统计期限自2023年1月1日起至2023年12月31日止`): one calendar year. */
+const PERIOD =
+  /统计[^。]{0,24}?([0-9０-９]{4})\s?年\s?(?:0?1|０?１|一)\s?月\s?(?:0?1|０?１|一)\s?日[^。]{0,12}?([0-9０-９]{4})\s?年\s?(?:12|１２|十二)\s?月\s?(?:31|３１|三十一)\s?日/;
+/** Lines before the first heading searched for the period, and characters of each. */
+const PERIOD_LINES = 20;
+const PERIOD_CHARS = 2000;
+
+/** The year of the statistical period written before the first section heading, when it is one year. */
+function periodYear(text: string, lines: Line[], firstHeadingLine: number): number | null {
+  for (let i = 0; i < lines.length && i < firstHeadingLine && i < PERIOD_LINES; i++) {
+    const line = text.slice(lines[i].start, Math.min(lines[i].end, lines[i].start + PERIOD_CHARS));
+    const m = line.includes('统计') ? PERIOD.exec(line) : null;
+    if (!m) continue;
+    const from = parseYear(m[1]);
+    return from !== null && from === parseYear(m[2]) ? from : null;
+  }
+  return null;
+}
+
 /** True when the text looks like an annual disclosure report (title within the first lines). */
 export function looksLikeReport(text: string): boolean {
   const head = text.slice(0, 4000);
@@ -923,7 +942,9 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   }
   const firstHeadingLine = candidates.length ? candidates[0].lineNo : Math.min(lines.length, 40);
   const title = readTitle(text, lines, firstHeadingLine);
-  const byYear = formatForYear(title?.year ?? null, formats);
+  // A page's article body may leave the title out: its statistical period still names the year.
+  const year = title?.year ?? periodYear(text, lines, firstHeadingLine);
+  const byYear = formatForYear(year, formats);
   // Where the year does not decide, the sections are placed with the newest format until the tables tell.
   let format = byYear ?? formats[0];
   let sections = sectionsOf(format, text, lines, candidates);
@@ -986,7 +1007,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
     text,
     title,
     agency: title?.agency ?? null,
-    year: title?.year ?? null,
+    year,
     format: byYear || prefer ? format.id : null,
     formatDef: format,
     formats,

@@ -128,3 +128,21 @@ test('not a report: plain text, empty text, a long single line', () => {
   assert.equal(looksLikeReport(CLEAN), true);
   assert.equal(looksLikeReport('# 会议纪要\n\n政府信息公开工作会议'), false);
 });
+
+test('a report without a title takes its year from the statistical period before the first heading; a title\'s year comes first', () => {
+  const body = (period: string) => `${period}\n一、总体情况\n本机关依法公开政府信息。\n二、主动公开政府信息情况\n`;
+  assert.equal(parse(body('本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。')).year, 2023);
+  assert.equal(parse(body('所列数据的统计期限从２０２２年１月１日到２０２２年１２月３１日。')).year, 2022);
+  // Not one calendar year, or no period: no year.
+  assert.equal(parse(body('统计期限自2022年1月1日至2023年12月31日。')).year, null);
+  assert.equal(parse(body('本报告依据《条例》编制。')).year, null);
+  // A period after the first heading is the report's prose, not its preamble.
+  assert.equal(parse(`一、总体情况\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n二、主动公开政府信息情况\n`).year, null);
+  // The title's year is the report's, even where the period says another (year-mismatch reports that).
+  const titled = parse(`青禾县统计局2024年政府信息公开工作年度报告\n${body('统计期限自2023年1月1日起至2023年12月31日止。')}`);
+  assert.equal(titled.year, 2024);
+  assert.deepEqual(
+    check(titled).filter((p) => p.code === 'year-mismatch').map((p) => titled.text.slice(p.span.start, p.span.end)),
+    ['2023', '2023'],
+  );
+});
