@@ -187,8 +187,8 @@ function headingIssues(h: HeadingCandidate, def: SectionDef): HeadingIssue[] {
 // ---------------------------------------------------------------------------
 // Title
 
-/** What parts a site's name from the page's own title (`网站名-标题`, `网站名_标题`, `网站名|标题`). */
-const SITE_SEPARATOR = /[-_|｜—–]+/;
+/** What parts a site's name or breadcrumbs from the page's own title (`网站名-标题`, `网站名_标题`, `网站名|标题`, `首页>…>标题`). */
+const SITE_SEPARATOR = /[-_|｜—–>＞›»]+/;
 const TITLE_TAIL = '政府信息公开';
 const TITLE_END = '年度报告';
 

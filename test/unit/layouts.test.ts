@@ -179,6 +179,9 @@ test('crawler text after a page\'s breadcrumbs and byline: the title, agency and
   assert.equal(doc.report.agency, '青禾市柳溪区文化和旅游局');
   assert.equal(doc.report.year, 2024);
   assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  // Breadcrumbs run into the title, with no blank between.
+  const crumbs = readText(`首页>政务公开>政府信息公开年报>${body}`);
+  assert.deepEqual([crumbs.report.title?.text, crumbs.report.agency], ['青禾市柳溪区文化和旅游局2024年度政府信息公开工作年度报告', '青禾市柳溪区文化和旅游局']);
   // An agency whose name holds 政府信息公开 keeps it.
   const office = parse('青禾市政府信息公开办公室\n2024年度政府信息公开工作年度报告\n');
   assert.equal(office.agency, '青禾市政府信息公开办公室');

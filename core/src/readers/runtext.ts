@@ -112,9 +112,9 @@ function inlineTitle(v: View, limit: number): { start: number; end: number } | n
   if (end === -1) return null;
   const tail = head.lastIndexOf('政府信息公开', end);
   if (tail === -1) return null;
-  // The title starts after the last sentence or label end before it.
+  // The title starts after the last sentence or label end, or breadcrumb separator (首页>政务公开>…), before it.
   let start = tail;
-  while (start > 0 && !'。：:；;）)'.includes(head[start - 1]) && v.at[start] - v.at[start - 1] === 1 && tail - start < 40) start--;
+  while (start > 0 && !'。：:；;）)>＞›»'.includes(head[start - 1]) && v.at[start] - v.at[start - 1] === 1 && tail - start < 40) start--;
   return { start, end: end + 4 };
 }
 
