@@ -160,6 +160,14 @@ test('crawler text kept in paragraphs: each heading run into its first sentence,
   const body = CRAWLER.slice(CRAWLER.indexOf('\n', CRAWLER.indexOf('==== 正文 ====')) + 1);
   // A line per paragraph: a page whose crawler kept the paragraphs and the table rows, but not the cells.
   const kept = body.replace(/([。）\d])(?=[一二三四五六]、)/g, '$1\n');
+  // With blank lines between the paragraphs, too: the same report, each character of it read once, in order.
+  const spaced = readText(body.replace(/([。）\d])(?=[一二三四五六]、)/g, '$1\n\n'));
+  assert.deepEqual(numbers(spaced.report), numbers(parse(CLEAN)));
+  for (let i = 1, last = -1; i < spaced.text.length; i++) {
+    const at = spaced.toSource({ start: i, end: i + 1 }).start;
+    assert.ok(at >= last, `read text at ${i} maps back before the text before it`);
+    last = at;
+  }
   assert.ok(kept.includes('\n一、总体情况2024年') && kept.includes('\n二、上年结转政府信息公开申请数量3100004\n'));
   assert.ok(!kept.split('\n')[0].includes('一、'), 'the title runs into the first paragraph, before the first heading');
   const doc = readText(kept);

@@ -561,7 +561,8 @@ function readRunTogether(text: string, lines: { start: number; end: number }[], 
   let done = 0;
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
-    if (l.end <= done && l.end > l.start) continue;
+    // A line a table read over already (an empty one too).
+    if (l.start < done && l.end <= done) continue;
     let pos = Math.max(l.start, done);
     // The title written at the start of a paragraph before the first heading (a short one too).
     const before = !titled && pos === l.start && li <= all[0].line;
