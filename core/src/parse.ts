@@ -212,9 +212,9 @@ function readTitle(text: string, lines: Line[], firstHeadingLine: number): Title
   // before a title on a line of its own are not part of it.
   for (let n = 1; n <= TITLE_MAX_LINES; n++) {
     for (let i = 0; i + n <= candidates.length; i++) {
-      const lines = candidates.slice(i, i + n);
-      if (lines.some((c) => c.long)) continue;
-      const joined = lines.map((c) => c.norm).join('');
+      const group = candidates.slice(i, i + n);
+      if (group.some((c) => c.long)) continue;
+      const joined = group.map((c) => c.norm).join('');
       if (!joined.endsWith(TITLE_END) || !joined.includes(TITLE_TAIL)) continue;
       // The title's own 政府信息公开 is the last (an agency may be named 政府信息公开办公室).
       const before = joined.slice(0, joined.lastIndexOf(TITLE_TAIL));
