@@ -200,6 +200,16 @@ test('crawler text after a page\'s breadcrumbs and byline: the title, agency and
   assert.deepEqual([site.report.agency, site.report.year], ['青禾市柳溪区文化和旅游局', 2024]);
 });
 
+test('crawler text whose headings have the wrong mark after the ordinal (一．总体情况): read, and each heading reported where it stands', () => {
+  const dotted = CRAWLER.replace(/([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/g, '$1．$2');
+  const doc = readText(dotted);
+  assert.equal(layoutOf(doc), 'run-together');
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  const headings = checkDocument(doc).filter((p) => p.code === 'section-heading');
+  assert.deepEqual(texts(dotted, headings), ['一．总体情况', '二．主动公开政府信息情况', '三．收到和处理政府信息公开申请情况', '四．政府信息公开行政复议、行政诉讼情况', '五．存在的主要问题及改进情况', '六．其他需要报告的事项']);
+  assert.equal(headings[0].message, '标题不规范（序号后应为顿号“、”）：应为“一、总体情况”');
+});
+
 // A run that splits several ways, or none: test/unit/rules/cell-ambiguous.test.ts.
 
 test('crawler text: numbers written apart are read as written; a wrong total lands on its digits; no fix rewrites a run', () => {

@@ -76,19 +76,24 @@ function within1(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** The section headings written inline in a view, in order (a typo of one character is allowed in long titles). */
+/**
+ * The section headings written inline in a view, in order: the ordinal, its `、` (or `.` `．` `，`,
+ * which the section-heading rule then reports), the title; a typo of one character is allowed in
+ * long titles after `、`.
+ */
 function inlineHeadings(v: View, firstSection = 0): InlineHeading[] {
   const out: InlineHeading[] = [];
   let from = 0;
   for (let k = firstSection; k < SECTIONS.length; k++) {
     const { ordinal, title } = SECTIONS[k];
     const t = normalizeLabel(title);
-    const mark = `${ordinal}、`;
     let found: InlineHeading | null = null;
-    for (let p = v.norm.indexOf(mark, from); p !== -1 && !found; p = v.norm.indexOf(mark, p + 1)) {
-      const s = p + mark.length;
+    for (let p = v.norm.indexOf(ordinal, from); p !== -1 && !found; p = v.norm.indexOf(ordinal, p + 1)) {
+      const after = v.norm[p + 1];
+      if (after !== '、' && after !== '.' && after !== ',') continue;
+      const s = p + 2;
       if (v.norm.startsWith(t, s)) found = { index: k, start: p, end: s + t.length };
-      else if (t.length >= 8) {
+      else if (after === '、' && t.length >= 8) {
         for (const len of [t.length + 1, t.length - 1, t.length]) {
           if (within1(v.norm.slice(s, s + len), t)) {
             found = { index: k, start: p, end: s + len };
