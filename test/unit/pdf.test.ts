@@ -80,7 +80,7 @@ test('PDF layout: items on one baseline that touch are one piece; numbers set ap
   assert.deepEqual(r.places?.[0].place, { page: 1, line: 1 });
 });
 
-test('PDF: a printer that places every character on its own (digits too) reads as the same report; numbers in neighbouring cells stay apart', async () => {
+test('PDF: a printer that places every character on its own (digits too), or draws bold twice, reads as the same report; numbers in neighbouring cells stay apart', async () => {
   const pages = await pdfPages(readFileSync(PDF));
   // Each item split into one item per character, across its width, as such printers place them.
   const glyphs = pages.map((p) => ({
@@ -96,6 +96,14 @@ test('PDF: a printer that places every character on its own (digits too) reads a
   assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
   // The page numbers, placed `-`, `2`, `-`, are found once joined, and dropped.
   assert.doesNotMatch(doc.text, /-\s*[0-9]+\s*-/);
+  // Bold made by drawing the text twice, the second a hair to the right: read once (whole items, and glyph by glyph).
+  const twice = (ps: typeof pages) => ps.map((p) => ({ items: p.items.flatMap((it) => [it, { ...it, x: it.x + 0.3 }]) }));
+  for (const bold of [twice(pages), twice(glyphs)]) {
+    const d = documentOf(readPdfPages(bold));
+    assert.deepEqual(d.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(numbers(d.report), numbers(parse(CLEAN)));
+    assert.equal(d.report.title?.text, doc.report.title?.text);
+  }
   // A digit set a little higher than the characters around it (another font) still joins them.
   const raised = glyphs.map((p) => ({ items: p.items.map((it) => (/[0-9]/.test(it.str) ? { ...it, y: it.y + it.size * 0.05 } : it)) }));
   assert.deepEqual(numbers(documentOf(readPdfPages(raised)).report), numbers(parse(CLEAN)));

@@ -55,6 +55,8 @@ interface Line {
   pieces: Piece[];
 }
 
+/** The same text drawn again within this share of the font size to the right is bold made by drawing twice. */
+const BOLD_OFFSET = 0.25;
 /** Two numbers whose gap is under this share of the font size are one number printed digit by digit. */
 const DIGITS_ABUT = 0.2;
 const NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/;
@@ -93,7 +95,8 @@ function stack(pages: PdfPage[]): Piece[] {
  * Items on one baseline that touch become one piece (pdf.js splits text at font and spacing
  * changes, and some printers place every character on its own). Two numbers join only when their
  * glyphs abut (a number printed digit by digit): numbers in neighbouring cells stand at least a
- * cell's padding apart.
+ * cell's padding apart. Text drawn a second time a hair to the right (bold made by drawing twice)
+ * is read once.
  */
 function joinTouching(pieces: Piece[]): Piece[] {
   // Left to right, each piece joins the piece it touches on its own baseline: glyphs of one line
@@ -102,24 +105,30 @@ function joinTouching(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   /** The pieces a later one may still touch (their end is within reach of the current x). */
   let open: Piece[] = [];
-  for (const p of sorted) {
+  /** The item each open piece ends with: the same text again a hair to the right is bold drawn twice. */
+  const lastItem = new Map<Piece, Piece>();
+  next: for (const p of sorted) {
     if (open.length > 64) open = open.filter((o) => p.x - o.end < o.size);
     let best: Piece | null = null;
     for (const o of open) {
       const size = Math.min(o.size, p.size);
       const dy = Math.abs(o.y - p.y);
       if (o.page !== p.page || dy > size * 0.3) continue;
+      const last = lastItem.get(o)!;
+      if (last.str === p.str && Math.abs(p.x - last.x) < size * BOLD_OFFSET) continue next;
       const reach = size * (NUMBER.test(o.str.trim()) && NUMBER.test(p.str.trim()) ? DIGITS_ABUT : 0.6);
       if (p.x - o.end < reach && (!best || dy < Math.abs(best.y - p.y))) best = o;
     }
     if (best) {
       best.str += p.str;
       best.end = Math.max(best.end, p.end);
+      lastItem.set(best, p);
       continue;
     }
     const piece = { ...p };
     out.push(piece);
     open.push(piece);
+    lastItem.set(piece, p);
   }
   return out;
 }
