@@ -43,6 +43,12 @@ export type TextPages = { kind: 'done'; pages: PdfPage[] } | { kind: 'pages'; pa
 
 type TextItem = { str?: string; transform?: number[]; width?: number };
 
+/** A text direction (a, b of the text matrix) more than about 6° off the page's axes. */
+export function slanted(a: number, b: number): boolean {
+  const scale = Math.hypot(a, b);
+  return scale > 0 && Math.abs(a) > 0.1 * scale && Math.abs(b) > 0.1 * scale;
+}
+
 /** Reads the text items of every page; throws pdf.js's error for a damaged or encrypted file. */
 export async function textPages(pdfjs: PdfJs, data: Uint8Array, maxPages: number): Promise<TextPages> {
   // pdf.js refuses a Node Buffer: a plain copy of its bytes.
@@ -57,7 +63,10 @@ export async function textPages(pdfjs: PdfJs, data: Uint8Array, maxPages: number
       const items = [];
       for (const it of content.items as TextItem[]) {
         if (typeof it.str !== 'string' || !it.transform) continue;
-        const [, , c, d, e, f] = it.transform;
+        const [a, b, c, d, e, f] = it.transform;
+        // Text set at a slant (neither across nor down the page) is a watermark (草稿, 征求意见稿, a
+        // name across the page), no part of the report: laid out by position, it fell into the tables.
+        if (slanted(a, b)) continue;
         items.push({ str: it.str, x: e, y: f, w: it.width ?? 0, size: Math.hypot(c, d) });
       }
       pages.push({ items });

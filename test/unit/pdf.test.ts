@@ -8,11 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as zlib from 'node:zlib';
 import * as path from 'node:path';
-import { PDFDocument, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
 import { checkDocument, documentOf, layoutOf, parse, type Report } from '../../core/src';
 import { LIMITS, LimitError } from '../../core/src/readers/limits';
 import { readPdfPages } from '../../core/src/readers/pdf';
 import { readPdf, pdfPages, PdfError } from '../../node/src/pdf';
+import { slanted } from '../../node/src/pdf-text';
 import { fixture, FIXTURES } from '../helpers';
 import { nianbao } from './cli-helpers';
 
@@ -119,6 +120,21 @@ test('PDF: a printer that places every character on its own (digits too), or dra
     },
   ]);
   assert.match(r.text, /\| 一、本年新收政府信息公开申请数量 \| 1234 \| 56 \| 1290 \|\n\| 二、上年结转政府信息公开申请数量 \| 4321 \| 78 \| 4399 \|/);
+});
+
+test('PDF: a watermark set at a slant across the pages (with digits in it) is not read into the report', async () => {
+  const pdf = await PDFDocument.load(readFileSync(PDF));
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const page of pdf.getPages()) {
+    for (let k = 0; k < 4; k++) page.drawText('DRAFT 2024 0 1 12', { x: 60 + k * 120, y: 100 + k * 170, size: 28, font, rotate: degrees(35), color: rgb(0.85, 0.85, 0.85) });
+  }
+  const doc = documentOf(await readPdf(await pdf.save()));
+  assert.doesNotMatch(doc.text, /DRAFT/);
+  assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)));
+  assert.deepEqual(checkDocument(doc).map((p) => p.code), ['cell-reading']);
+  // Text across the page or down it is read; only a slant is a watermark.
+  assert.deepEqual([slanted(1, 0), slanted(0, 1), slanted(-1, 0), slanted(0.7, 0.7), slanted(0.99, 0.05)], [false, false, false, true, false]);
 });
 
 test('PDF: nianbao check and show name page and line; scanned, damaged and too large PDFs give one line, exit 2', async () => {
