@@ -137,6 +137,26 @@ test('PDF: a watermark set at a slant across the pages (with digits in it) is no
   assert.deepEqual([slanted(1, 0), slanted(0, 1), slanted(-1, 0), slanted(0.7, 0.7), slanted(0.99, 0.05)], [false, false, false, true, false]);
 });
 
+test('PDF: a bare page number under each page, and a running header with the page number beside it, are not read into the tables', async () => {
+  for (const mode of ['bare', 'header'] as const) {
+    const pdf = await PDFDocument.load(readFileSync(PDF));
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    pdf.getPages().forEach((page, i) => {
+      const { width, height } = page.getSize();
+      if (mode === 'bare') page.drawText(`${i + 1}`, { x: width / 2, y: 30, size: 10, font });
+      else {
+        page.drawText('Annual Report 2024', { x: 72, y: height - 36, size: 9, font });
+        page.drawText(`${i + 1}`, { x: width - 80, y: height - 36, size: 9, font });
+      }
+    });
+    const doc = documentOf(await readPdf(await pdf.save()));
+    assert.doesNotMatch(doc.text, /Annual Report/, mode);
+    assert.deepEqual(doc.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5], mode);
+    assert.deepEqual(numbers(doc.report), numbers(parse(CLEAN)), mode);
+    assert.deepEqual(checkDocument(doc).map((p) => p.code), ['cell-reading'], mode);
+  }
+});
+
 test('PDF: nianbao check and show name page and line; scanned, damaged and too large PDFs give one line, exit 2', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-pdf-'));
   try {

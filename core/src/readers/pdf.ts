@@ -5,8 +5,9 @@
 //
 // The layout, by position only (README.md, "Published layouts"):
 //   - items on one baseline that touch are one piece of text (digits only where their glyphs abut);
-//     then page numbers (`- 3 -`, `第 3 页`) are dropped, and the pages are stacked, so a table that
-//     runs over a page break reads on; pieces within half a font size of one baseline are a line;
+//     then page numbers (`- 3 -`, `第 3 页`) and running headers and footers (a page's first or last
+//     line that, digits aside, is another page's too) are dropped, and the pages are stacked, so a
+//     table that runs over a page break reads on; pieces within half a font size of one baseline are a line;
 //   - a line holding a number set apart from the text is a table row (an anchor). The text of the
 //     label area (left of the number columns) near anchors is grouped into cell blocks (pieces in one
 //     column, one wrapped line apart: a label over two lines, a caption written vertically); each
@@ -62,11 +63,9 @@ const DIGITS_ABUT = 0.2;
 const NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/;
 const PAGE_NUMBER = /^(?:[-－—–]\s*[0-9]+\s*[-－—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+\s*\/\s*[0-9]+)$/;
 
-/** The pages' pieces (touching items joined) stacked top to bottom, without their page numbers. */
+/** The pages' pieces (touching items joined) stacked top to bottom, without their page numbers, running headers and footers. */
 function stack(pages: PdfPage[]): Piece[] {
-  const out: Piece[] = [];
-  let offset = 0;
-  pages.forEach((p, pi) => {
+  const perPage = pages.map((p, pi) => {
     // Joined before page numbers are looked for: a printer may place `- 3 -` character by character.
     // Here y is the page's own (upwards); joinTouching needs only one direction per page.
     const items = joinTouching(
@@ -76,19 +75,58 @@ function stack(pages: PdfPage[]): Piece[] {
     const ys = items.map((i) => i.y);
     const top = Math.max(...ys);
     const bottom = Math.min(...ys);
-    const kept = items.filter((i) => {
+    return items.filter((i) => {
       if (!PAGE_NUMBER.test(i.str.trim())) return true;
       const alone = !items.some((o) => o !== i && Math.abs(o.y - i.y) < i.size * 0.5);
       return !(alone && (i.y === bottom || i.y === top));
     });
-    if (!kept.length) return;
+  });
+  dropRunning(perPage);
+  const out: Piece[] = [];
+  let offset = 0;
+  for (const kept of perPage) {
+    if (!kept.length) continue;
     const ky = kept.map((i) => i.y);
     const pageTop = Math.max(...kept.map((i) => i.y + i.size));
     const pageBottom = Math.min(...ky);
     for (const i of kept) out.push({ ...i, y: offset + (pageTop - i.y) });
     offset += pageTop - pageBottom + 1.2 * Math.max(...kept.map((i) => i.size));
-  });
+  }
   return out;
+}
+
+/** The pieces of a page's first (top) or last line, in its own upward y. */
+function edgeLine(items: Piece[], top: boolean): Piece[] {
+  if (!items.length) return [];
+  const y = top ? Math.max(...items.map((i) => i.y)) : Math.min(...items.map((i) => i.y));
+  return items.filter((i) => Math.abs(i.y - y) < i.size * 0.5);
+}
+
+/** A line's text, digits aside (a running header's page number or date changes from page to page). */
+const runningKey = (line: Piece[]): string =>
+  [...line]
+    .sort((a, b) => a.x - b.x)
+    .map((i) => i.str.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#'))
+    .join('|');
+
+/**
+ * Running headers and footers: the first (or last) line of a page that is, digits aside, the first
+ * (or last) line of another page too (`青禾市…年度报告  3` above every page, a bare `3` under it).
+ * Laid out by position, such a line fell into a table that runs over the page break.
+ */
+function dropRunning(perPage: Piece[][]): void {
+  if (perPage.filter((p) => p.length).length < 2) return;
+  for (const top of [true, false]) {
+    const lines = perPage.map((items) => edgeLine(items, top));
+    const keys = lines.map((l) => (l.length ? runningKey(l) : ''));
+    const count = new Map<string, number>();
+    for (const k of keys) if (k) count.set(k, (count.get(k) ?? 0) + 1);
+    perPage.forEach((items, i) => {
+      if (!keys[i] || count.get(keys[i])! < 2) return;
+      const drop = new Set(lines[i]);
+      perPage[i] = items.filter((x) => !drop.has(x));
+    });
+  }
 }
 
 /**
