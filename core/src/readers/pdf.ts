@@ -65,23 +65,12 @@ const PAGE_NUMBER = /^(?:[-－—–]\s*[0-9]+\s*[-－—–]|第\s*[0-9]+\s*页
 
 /** The pages' pieces (touching items joined) stacked top to bottom, without their page numbers, running headers and footers. */
 function stack(pages: PdfPage[]): Piece[] {
-  const perPage = pages.map((p, pi) => {
-    // Joined before page numbers are looked for: a printer may place `- 3 -` character by character.
-    // Here y is the page's own (upwards); joinTouching needs only one direction per page.
-    const items = joinTouching(
-      p.items.filter((i) => i.str.trim() !== '' && i.size > 0).map((i) => ({ str: i.str, x: i.x, end: i.x + i.w, y: i.y, size: i.size, page: pi + 1 })),
-    );
-    // Page numbers: a line of its own at the top or bottom of the page.
-    const ys = items.map((i) => i.y);
-    const top = Math.max(...ys);
-    const bottom = Math.min(...ys);
-    return items.filter((i) => {
-      if (!PAGE_NUMBER.test(i.str.trim())) return true;
-      const alone = !items.some((o) => o !== i && Math.abs(o.y - i.y) < i.size * 0.5);
-      return !(alone && (i.y === bottom || i.y === top));
-    });
-  });
-  dropRunning(perPage);
+  // Joined before the edges are looked at: a printer may place `- 3 -` character by character.
+  // Here y is the page's own (upwards); joinTouching needs only one direction per page.
+  const perPage = pages.map((p, pi) =>
+    joinTouching(p.items.filter((i) => i.str.trim() !== '' && i.size > 0).map((i) => ({ str: i.str, x: i.x, end: i.x + i.w, y: i.y, size: i.size, page: pi + 1 }))),
+  );
+  dropEdges(perPage);
   const out: Piece[] = [];
   let offset = 0;
   for (const kept of perPage) {
@@ -110,11 +99,24 @@ const runningKey = (line: Piece[]): string =>
     .join('|');
 
 /**
- * Running headers and footers: the first (or last) line of a page that is, digits aside, the first
- * (or last) line of another page too (`青禾市…年度报告  3` above every page, a bare `3` under it).
+ * What stands at a page's edges and is no part of the report, at the top and at the bottom:
+ *   - a page number alone on its line (`- 3 -`, `第 3 页`);
+ *   - then a running header or footer: the first (or last) line of a page that is, digits aside,
+ *     the first (or last) line of another page too (`青禾市…年度报告  3` above every page, a bare `3`
+ *     under it, which the page-number pattern does not take).
  * Laid out by position, such a line fell into a table that runs over the page break.
  */
-function dropRunning(perPage: Piece[][]): void {
+function dropEdges(perPage: Piece[][]): void {
+  const without = (items: Piece[], line: Piece[]) => {
+    const drop = new Set(line);
+    return items.filter((x) => !drop.has(x));
+  };
+  for (const top of [true, false]) {
+    perPage.forEach((items, i) => {
+      const line = edgeLine(items, top);
+      if (line.length === 1 && PAGE_NUMBER.test(line[0].str.trim())) perPage[i] = without(items, line);
+    });
+  }
   if (perPage.filter((p) => p.length).length < 2) return;
   for (const top of [true, false]) {
     const lines = perPage.map((items) => edgeLine(items, top));
@@ -122,9 +124,7 @@ function dropRunning(perPage: Piece[][]): void {
     const count = new Map<string, number>();
     for (const k of keys) if (k) count.set(k, (count.get(k) ?? 0) + 1);
     perPage.forEach((items, i) => {
-      if (!keys[i] || count.get(keys[i])! < 2) return;
-      const drop = new Set(lines[i]);
-      perPage[i] = items.filter((x) => !drop.has(x));
+      if (keys[i] && count.get(keys[i])! >= 2) perPage[i] = without(items, lines[i]);
     });
   }
 }
