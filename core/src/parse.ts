@@ -4,7 +4,7 @@
 // as a shape issue (reported by the rules), never guessed.
 
 import { DEFAULT_FORMATS, columnsOf, formatForYear, type FormatDef, type SectionDef, type TableDef, type RowDef } from './format';
-import { splitLines, keepLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, isNumberText, parseYear, isBlank, digitValue, lineIndexAt, readableNumber, type Line } from './text';
+import { splitLines, keepLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, isNumberText, parseYear, isBlank, digitValue, lineIndexAt, readableNumber, YEAR_EDGE_DATE, type Line } from './text';
 import type { Report, SectionHeading, HeadingIssue, Title, ParsedTable, ParsedRow, Cell, ShapeIssue, Layout, Span } from './types';
 import { detached } from './recent';
 
@@ -248,21 +248,28 @@ function readTitle(text: string, lines: Line[], firstHeadingLine: number): Title
   return null;
 }
 
-/** The statistical period of the preamble (`统计期限自2023年1月1日起至2023年12月31日止`): one calendar year. */
-const PERIOD =
-  /统计[^。]{0,24}?([0-9０-９]{4})\s?年\s?(?:0?1|０?１|一)\s?月\s?(?:0?1|０?１|一)\s?日[^。]{0,12}?([0-9０-９]{4})\s?年\s?(?:12|１２|十二)\s?月\s?(?:31|３１|三十一)\s?日/;
+/** The dates of the statistical period (`统计期限自2023年1月1日起至2023年12月31日止`). */
+const PERIOD_DATES = new RegExp(YEAR_EDGE_DATE.source, 'g');
 /** Lines before the first heading searched for the period, and characters of each. */
 const PERIOD_LINES = 20;
 const PERIOD_CHARS = 2000;
 
-/** The year of the statistical period written before the first section heading, when it is one year. */
+/**
+ * The year of the statistical period written before the first section heading, when it is one
+ * calendar year: 统计, then within a clause its opening date, then shortly its closing date.
+ */
 function periodYear(text: string, lines: Line[], firstHeadingLine: number): number | null {
+  const within = (line: string, from: number, to: number, most: number) => to - from <= most && !line.slice(from, to).includes('。');
   for (let i = 0; i < lines.length && i < firstHeadingLine && i < PERIOD_LINES; i++) {
     const line = text.slice(lines[i].start, Math.min(lines[i].end, lines[i].start + PERIOD_CHARS));
-    const m = line.includes('统计') ? PERIOD.exec(line) : null;
-    if (!m) continue;
-    const from = parseYear(m[1]);
-    return from !== null && from === parseYear(m[2]) ? from : null;
+    const at = line.indexOf('统计');
+    if (at === -1) continue;
+    PERIOD_DATES.lastIndex = at;
+    const open = PERIOD_DATES.exec(line);
+    const close = open && PERIOD_DATES.exec(line);
+    if (!open || !close || !open[2] || close[2] || !within(line, at + 2, open.index, 24) || !within(line, open.index + open[0].length, close.index, 12)) continue;
+    const year = parseYear(open[1]);
+    return year !== null && year === parseYear(close[1]) ? year : null;
   }
   return null;
 }

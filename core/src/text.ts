@@ -331,6 +331,13 @@ const CN_DIGITS: Record<string, string> = {
   '五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
 };
 
+/**
+ * A date that opens a calendar year (group 2 set) or closes one: 2023年1月1日, 2023年12月31日, in
+ * ASCII or full-width digits, 一 or 十二 (the statistical period of a report). Each user makes its
+ * own global copy: `new RegExp(YEAR_EDGE_DATE.source, 'g')`.
+ */
+export const YEAR_EDGE_DATE = /([0-9０-９]{4})\s?年\s?(?:((?:0?1|０?１|一)\s?月\s?(?:0?1|０?１|一))|(?:12|１２|十二)\s?月\s?(?:31|３１|三十一))\s?日/;
+
 /** A four-character year in ASCII, full-width or Chinese digits, or null. */
 export function parseYear(s: string): number | null {
   if (s.length !== 4) return null;

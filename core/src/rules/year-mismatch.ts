@@ -1,4 +1,4 @@
-import { parseYear } from '../text';
+import { parseYear, YEAR_EDGE_DATE } from '../text';
 import { msg, fixTitle } from '../messages';
 import { proseLines } from './prose';
 import { builtinDocs, type Rule } from './rule';
@@ -10,7 +10,7 @@ const STAT_SECTIONS = new Set([0, 1, 2, 3]);
 const SENTENCE_WINDOW = 120;
 
 // The start or end of a calendar year: 2023年1月1日, 2023年12月31日 (ASCII or full-width digits).
-const PERIOD_DATE = /([0-9０-９]{4})\s?年\s?(?:(?:0?1|０?１|一)\s?月\s?(?:0?1|０?１|一)|(?:12|１２|十二)\s?月\s?(?:31|３１|三十一))\s?日/g;
+const PERIOD_DATE = new RegExp(YEAR_EDGE_DATE.source, 'g');
 // A paragraph that opens with its year: "2023年，…" / "2023年度，…".
 const OPENING_YEAR = /^[\s\u3000]*([0-9０-９]{4})年度?[，,]/;
 // "结合本机关2023年度政府信息公开工作实际编制": the preamble names the year reported on.
