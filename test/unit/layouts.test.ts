@@ -208,6 +208,11 @@ test('crawler text whose headings have the wrong mark after the ordinal (一．�
   const headings = checkDocument(doc).filter((p) => p.code === 'section-heading');
   assert.deepEqual(texts(dotted, headings), ['一．总体情况', '二．主动公开政府信息情况', '三．收到和处理政府信息公开申请情况', '四．政府信息公开行政复议、行政诉讼情况', '五．存在的主要问题及改进情况', '六．其他需要报告的事项']);
   assert.equal(headings[0].message, '标题不规范（序号后应为顿号“、”）：应为“一、总体情况”');
+  // The same, kept in paragraphs: the short lines of 五 and 六 start with the ordinal and its other mark.
+  const body = dotted.slice(dotted.indexOf('\n', dotted.indexOf('==== 正文 ====')) + 1);
+  const kept = readText(body.replace(/([。）\d])(?=[一二三四五六][、．])/g, '$1\n'));
+  assert.deepEqual(kept.report.sections.map((s) => s.index), [0, 1, 2, 3, 4, 5]);
+  assert.equal(checkDocument(kept).filter((p) => p.code === 'section-heading').length, 6);
 });
 
 // A run that splits several ways, or none: test/unit/rules/cell-ambiguous.test.ts.

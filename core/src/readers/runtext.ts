@@ -55,6 +55,9 @@ function viewOf(text: string, start: number, end: number): View {
   return { norm, at };
 }
 
+/** The mark after a section's ordinal: `、`, or the `.` `．` `,` `，` written for it (section-heading reports those). */
+const ordinalMark = (c: number): boolean => c === 0x3001 || c === 0x2e || c === 0xff0e || c === 0x2c || c === 0xff0c;
+
 /** Source span of view[from, to). */
 const spanOf = (v: View, from: number, to: number): Span => ({ start: v.at[from], end: v.at[to - 1] + 1 });
 
@@ -89,11 +92,11 @@ function inlineHeadings(v: View, firstSection = 0): InlineHeading[] {
     const t = normalizeLabel(title);
     let found: InlineHeading | null = null;
     for (let p = v.norm.indexOf(ordinal, from); p !== -1 && !found; p = v.norm.indexOf(ordinal, p + 1)) {
-      const after = v.norm[p + 1];
-      if (after !== '、' && after !== '.' && after !== ',') continue;
+      const after = v.norm.charCodeAt(p + 1);
+      if (!ordinalMark(after)) continue;
       const s = p + 2;
       if (v.norm.startsWith(t, s)) found = { index: k, start: p, end: s + t.length };
-      else if (after === '、' && t.length >= 8) {
+      else if (after === 0x3001 /* 、 */ && t.length >= 8) {
         for (const len of [t.length + 1, t.length - 1, t.length]) {
           if (within1(v.norm.slice(s, s + len), t)) {
             found = { index: k, start: p, end: s + len };
@@ -482,11 +485,11 @@ function emitTable(b: TextBuilder, text: string, def: TableDef, read: TableRead,
 /** The numerals of the section ordinals (一、 to 六、). */
 const ORDINALS = new Set(SECTIONS.map((s) => s.ordinal.charCodeAt(0)));
 
-/** Does the line start with a section ordinal (`一、`), after blanks? Such a line may be a heading with its text run on. */
+/** Does the line start with a section ordinal and its mark (`一、`, `一．`), after blanks? Such a line may be a heading with its text run on. */
 function startsWithOrdinal(text: string, l: { start: number; end: number }): boolean {
   let i = l.start;
   while (i < l.end && isBlank(text.charCodeAt(i))) i++;
-  return ORDINALS.has(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 0x3001 /* 、 */;
+  return ORDINALS.has(text.charCodeAt(i)) && ordinalMark(text.charCodeAt(i + 1));
 }
 
 /**
