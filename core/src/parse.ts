@@ -4,7 +4,7 @@
 // as a shape issue (reported by the rules), never guessed.
 
 import { DEFAULT_FORMATS, columnsOf, formatForYear, type FormatDef, type SectionDef, type TableDef, type RowDef } from './format';
-import { splitLines, keepLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, isNumberText, parseYear, isBlank, digitValue, lineIndexAt, readableNumber, YEAR_EDGE_DATE, type Line } from './text';
+import { splitLines, keepLines, trimSpan, normalizeLabel, labelCharCode, parseNumber, isNumberText, parseYear, isBlank, digitValue, lineIndexAt, readableNumber, YEAR_EDGE_DATE, BREADCRUMB_MARKS, type Line } from './text';
 import type { Report, SectionHeading, HeadingIssue, Title, ParsedTable, ParsedRow, Cell, ShapeIssue, Layout, Span } from './types';
 import { detached } from './recent';
 
@@ -188,7 +188,7 @@ function headingIssues(h: HeadingCandidate, def: SectionDef): HeadingIssue[] {
 // Title
 
 /** What parts a site's name or breadcrumbs from the page's own title (`网站名-标题`, `网站名_标题`, `网站名|标题`, `首页>…>标题`). */
-const SITE_SEPARATOR = /[-_|｜—–>＞›»]+/;
+const SITE_SEPARATOR = new RegExp(`[-_|｜—–${BREADCRUMB_MARKS}]+`);
 const TITLE_TAIL = '政府信息公开';
 const TITLE_END = '年度报告';
 

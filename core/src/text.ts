@@ -338,6 +338,9 @@ const CN_DIGITS: Record<string, string> = {
  */
 export const YEAR_EDGE_DATE = /([0-9０-９]{4})\s?年\s?(?:((?:0?1|０?１|一)\s?月\s?(?:0?1|０?１|一))|(?:12|１２|十二)\s?月\s?(?:31|３１|三十一))\s?日/;
 
+/** What a page puts between its breadcrumbs (`首页>政务公开>…`) before a title: no part of the title or of the agency. */
+export const BREADCRUMB_MARKS = '>＞›»';
+
 /** A four-character year in ASCII, full-width or Chinese digits, or null. */
 export function parseYear(s: string): number | null {
   if (s.length !== 4) return null;

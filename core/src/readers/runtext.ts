@@ -7,7 +7,7 @@
 // See README.md, "Published layouts".
 
 import { DEFAULT_FORMATS, columnsOf, type FormatDef, type TableDef, type RowDef, type Relation, type CellRef } from '../format';
-import { isBlank, normalizeLabel, splitLines, digitValue } from '../text';
+import { isBlank, normalizeLabel, splitLines, digitValue, BREADCRUMB_MARKS } from '../text';
 import { plainDocument, documentOf, type Document } from '../document';
 import { TextBuilder } from '../source-map';
 import type { ReadingNote, Span } from '../types';
@@ -113,6 +113,9 @@ function inlineHeadings(v: View, firstSection = 0): InlineHeading[] {
   return out;
 }
 
+/** What a title run into a page's text starts after: a sentence's or label's end, a breadcrumb mark. */
+const TITLE_STARTS_AFTER = `。：:；;）)${BREADCRUMB_MARKS}`;
+
 /** The title written at the start of a paragraph (`…2019年政府信息公开工作年度报告 根据…`). */
 function inlineTitle(v: View, limit: number): { start: number; end: number } | null {
   const head = v.norm.slice(0, Math.min(limit, 300));
@@ -122,7 +125,7 @@ function inlineTitle(v: View, limit: number): { start: number; end: number } | n
   if (tail === -1) return null;
   // The title starts after the last sentence or label end, or breadcrumb separator (首页>政务公开>…), before it.
   let start = tail;
-  while (start > 0 && !'。：:；;）)>＞›»'.includes(head[start - 1]) && v.at[start] - v.at[start - 1] === 1 && tail - start < 40) start--;
+  while (start > 0 && !TITLE_STARTS_AFTER.includes(head[start - 1]) && v.at[start] - v.at[start - 1] === 1 && tail - start < 40) start--;
   return { start, end: end + 4 };
 }
 
