@@ -108,7 +108,7 @@ const plainInSingle = (c: number): boolean => plainInValue(c, 0x27);
 const nameChar = (c: number): boolean =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x3a;
 
-const asciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+export const asciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 
 /** A character of an unquoted attribute value that the tokenizer only copies (it ends at a blank or `>`). */
 const plainUnquoted = (c: number): boolean => plain(c) && c !== 0x3e && c !== 0x22 && c !== 0x27 && c !== 0x3d && c !== 0x60;

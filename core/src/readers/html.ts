@@ -15,7 +15,7 @@
 // only the digits inside it. This module is bundled apart (dist/html.js) and loaded only when a
 // page is checked: see README.md, "Published layouts".
 
-import { readFlow, type FlowSink, type TreeNode } from './html-tree';
+import { readFlow, asciiLetter, type FlowSink, type TreeNode } from './html-tree';
 import { normalizeLabel, isBlank, parseNumber } from '../text';
 import { DASHES, knownLabels } from './placed-text';
 import { TextBuilder, type Reading } from '../source-map';
@@ -32,7 +32,6 @@ const BLOCK = new Set([
 ]);
 const digit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const hexDigit = (c: number): boolean => digit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
-const letter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 
 /**
  * The length of what looks like a character reference at src[i] (`&`): `&#` and up to 8 digits,
@@ -56,9 +55,9 @@ function entityLength(src: string, i: number): number {
     }
     while (k - from < max && ok(src.charCodeAt(k))) k++;
     if (k === from) return 0;
-  } else if (letter(c)) {
+  } else if (asciiLetter(c)) {
     const from = k;
-    while (k - from < 32 && (letter(src.charCodeAt(k)) || digit(src.charCodeAt(k)))) k++;
+    while (k - from < 32 && (asciiLetter(src.charCodeAt(k)) || digit(src.charCodeAt(k)))) k++;
   } else return 0;
   if (src.charCodeAt(k) === 0x3b /* ; */) k++;
   return k - i;
